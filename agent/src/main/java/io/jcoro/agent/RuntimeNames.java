@@ -1,0 +1,48 @@
+package io.jcoro.agent;
+
+/**
+ * The runtime's names as the instrumenter sees them: internal names and descriptors of the
+ * classes and calls that generated code refers to. Kept as strings so that the agent never
+ * loads runtime classes.
+ */
+public final class RuntimeNames {
+    public static final String PACKAGE = "io/jcoro/";
+    public static final String CORE_PACKAGE = "io/jcoro/core/";
+    public static final String AGENT_PACKAGE = "io/jcoro/agent/";
+
+    public static final String COROUTINE_ANNOTATION = "Lio/jcoro/core/Coroutine;";
+    public static final String CO = "io/jcoro/core/Co";
+    public static final String FRAMES = "io/jcoro/core/Frames";
+    public static final String CONTINUATION = "io/jcoro/core/Continuation";
+    public static final String CONTINUATION_DESC = "Lio/jcoro/core/Continuation;";
+    public static final String NOT_INSTRUMENTED = "io/jcoro/core/NotInstrumentedException";
+
+    /** The stamp a generator writes before calling its body (Frames.BODY). */
+    public static final int BODY_STAMP = 1;
+
+    private RuntimeNames() {
+    }
+
+    /**
+     * The id a call site announces for its callee; must equal {@code Frames.methodId} in the
+     * runtime (a test checks they agree).
+     *
+     * @param name method name
+     * @param descriptor method descriptor
+     * @return the id, never 0 or {@link #BODY_STAMP}
+     */
+    public static int methodId(String name, String descriptor) {
+        int h = (name + descriptor).hashCode();
+        return h == 0 || h == BODY_STAMP ? 2 : h;
+    }
+
+    /**
+     * @param internalName a class's internal name
+     * @return whether it belongs to the JDK, which never holds coroutines
+     */
+    public static boolean isJdk(String internalName) {
+        return internalName.startsWith("java/") || internalName.startsWith("javax/")
+                || internalName.startsWith("jdk/") || internalName.startsWith("sun/")
+                || internalName.startsWith("com/sun/");
+    }
+}

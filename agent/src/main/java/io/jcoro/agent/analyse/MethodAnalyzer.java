@@ -1,0 +1,170 @@
+package io.jcoro.agent.analyse;
+
+import io.jcoro.agent.RuntimeNames;
+import io.jcoro.agent.classinfo.ClassInfoRepository;
+import io.jcoro.agent.identify.Lines;
+import io.jcoro.agent.identify.PointKind;
+import io.jcoro.agent.identify.SuspensionPointFinder.Site;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicValue;
+import org.objectweb.asm.tree.analysis.Frame;
+
+/**
+ * Analyses one coroutine method into a {@link MethodPlan}: checks what must be refused
+ * (monitors, subroutines), runs the pre-pass for uninitialized objects, then computes typed
+ * frames and liveness and records, for each suspension point, what is live and how to re-enter.
+ */
+public final class MethodAnalyzer {
+    private static final Type OBJECT = Type.getObjectType("java/lang/Object");
+
+    private final ClassNode owner;
+    private final MethodNode method;
+
+    private MethodAnalyzer(ClassNode owner, MethodNode method) {
+        this.owner = owner;
+        this.method = method;
+    }
+
+    /**
+     * @param owner the class
+     * @param method the coroutine method; rewritten in place by the pre-passes
+     * @param acceptedIds stamps it accepts on entry
+     * @param sites its suspension points
+     * @param repository the oracle of the class's loader
+     * @return the plan
+     * @throws RefusedException if the method cannot be instrumented
+     */
+    public static MethodPlan analyse(ClassNode owner, MethodNode method, Set<Integer> acceptedIds,
+                                     List<Site> sites, ClassInfoRepository repository)
+            throws RefusedException {
+        return new MethodAnalyzer(owner, method).plan(acceptedIds, sites, repository);
+    }
+
+    private String where(AbstractInsnNode insn) {
+        return Lines.describe(owner.name, owner.sourceFile, method.name, Lines.lineOf(insn));
+    }
+
+    private MethodPlan plan(Set<Integer> acceptedIds, List<Site> sites, ClassInfoRepository repository)
+            throws RefusedException {
+        MethodInsnNode first = sites.get(0).insn();
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn.getOpcode() == Opcodes.JSR || insn.getOpcode() == Opcodes.RET) {
+                throw new RefusedException(where(insn) + ": subroutines (JSR/RET, pre-Java-6 bytecode)"
+                        + " are not supported in a coroutine");
+            }
+        }
+        if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+            throw new RefusedException(where(first) + ": a synchronized method cannot suspend"
+                    + " (the monitor would be released at the suspension and retaken on resume)");
+        }
+        Set<AbstractInsnNode> pointInsns = new HashSet<>();
+        sites.forEach(s -> pointInsns.add(s.insn()));
+        ControlFlow flow;
+        try {
+            UninitializedRelocation.apply(owner.name, owner.sourceFile, method, pointInsns);
+            flow = ControlFlow.analyse(owner.name, method, new TypedInterpreter(repository));
+        } catch (AnalyzerException e) {
+            throw new RefusedException(where(first) + ": cannot analyse the method: " + e.getMessage());
+        }
+        int[] monitors = MonitorDepth.before(method, flow);
+        BitSet[] live = Liveness.liveIn(method, flow);
+        boolean keepThis = (method.access & Opcodes.ACC_STATIC) == 0 && !writesLocal0();
+
+        int base = method.maxLocals;
+        List<SuspensionPoint> points = new ArrayList<>();
+        for (Site site : sites) {
+            int i = method.instructions.indexOf(site.insn());
+            Frame<BasicValue> frame = flow.frames[i];
+            if (frame == null) {
+                continue; // unreachable: left as it is
+            }
+            if (monitors[i] > 0) {
+                throw new RefusedException(where(site.insn()) + ": suspension inside a synchronized"
+                        + " block (the monitor would be released at the suspension)");
+            }
+            points.add(point(points.size(), site, frame, live[i], keepThis));
+        }
+        List<Integer> alternates = new ArrayList<>(acceptedIds);
+        int id = RuntimeNames.methodId(method.name, method.desc);
+        alternates.remove(Integer.valueOf(id));
+        return new MethodPlan(owner.name, method, id, List.copyOf(alternates), base, base + 1, base + 2,
+                base + 3, List.copyOf(points));
+    }
+
+    private SuspensionPoint point(int index, Site site, Frame<BasicValue> frame, BitSet live,
+                                  boolean keepThis) throws RefusedException {
+        MethodInsnNode insn = site.insn();
+        PointKind kind = site.kind();
+        Type[] args;
+        Type receiver = null;
+        Type returned;
+        int consumed;
+        int calleeId = 0;
+        if (kind == PointKind.CALL) {
+            args = Type.getArgumentTypes(insn.desc);
+            returned = Type.getReturnType(insn.desc);
+            consumed = args.length;
+            if (insn.getOpcode() != Opcodes.INVOKESTATIC) {
+                Type t = frame.getStack(frame.getStackSize() - args.length - 1).getType();
+                receiver = SuspensionPoint.NULL.equals(t) ? OBJECT : t;
+                consumed++;
+            }
+            calleeId = RuntimeNames.methodId(insn.name, insn.desc);
+        } else {
+            args = new Type[0];
+            returned = OBJECT;
+            consumed = kind == PointKind.RECEIVE ? 0 : 1;
+        }
+        List<Type> stack = new ArrayList<>();
+        for (int s = 0; s < frame.getStackSize() - consumed; s++) {
+            stack.add(savable(frame.getStack(s), insn, "operand stack entry " + s));
+        }
+        List<SuspensionPoint.LiveLocal> locals = new ArrayList<>();
+        for (int slot = live.nextSetBit(0); slot >= 0; slot = live.nextSetBit(slot + 1)) {
+            if (slot >= frame.getLocals() || (slot == 0 && keepThis)) {
+                continue;
+            }
+            BasicValue v = frame.getLocal(slot);
+            if (v.getType() != null) {
+                locals.add(new SuspensionPoint.LiveLocal(slot, savable(v, insn, "local " + slot)));
+            }
+        }
+        return new SuspensionPoint(index, kind, insn, Lines.lineOf(insn), calleeId, receiver, args,
+                returned, List.copyOf(stack), List.copyOf(locals));
+    }
+
+    private Type savable(BasicValue v, AbstractInsnNode insn, String what) throws RefusedException {
+        Type t = v.getType();
+        if (t == null || v == BasicValue.RETURNADDRESS_VALUE) {
+            throw new RefusedException(where(insn) + ": " + what + " holds a value that cannot be"
+                    + " saved across the suspension");
+        }
+        return t;
+    }
+
+    private boolean writesLocal0() {
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn instanceof VarInsnNode v && v.var == 0 && v.getOpcode() >= Opcodes.ISTORE
+                    && v.getOpcode() <= Opcodes.ASTORE) {
+                return true;
+            }
+            if (insn instanceof IincInsnNode inc && inc.var == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

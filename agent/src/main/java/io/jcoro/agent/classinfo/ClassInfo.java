@@ -1,0 +1,32 @@
+package io.jcoro.agent.classinfo;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the instrumenter needs to know about a class, read from its bytes: its place in the
+ * hierarchy and which of its methods are annotated {@code @Coroutine}.
+ *
+ * @param name internal name
+ * @param superName internal name of the superclass, null for java/lang/Object
+ * @param interfaces internal names of the direct superinterfaces
+ * @param isInterface whether it is an interface
+ * @param annotated name+descriptor of each method annotated {@code @Coroutine}
+ */
+public record ClassInfo(String name, String superName, List<String> interfaces,
+                        boolean isInterface, Set<String> annotated) {
+
+    /** @return the direct supertypes: superclass first, then interfaces */
+    public List<String> supertypes() {
+        if (superName == null) {
+            return interfaces;
+        }
+        if (interfaces.isEmpty()) {
+            return List.of(superName);
+        }
+        var all = new java.util.ArrayList<String>(interfaces.size() + 1);
+        all.add(superName);
+        all.addAll(interfaces);
+        return all;
+    }
+}

@@ -1,0 +1,225 @@
+package io.jcoro.agent.classinfo;
+
+import io.jcoro.agent.RuntimeNames;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.ref.WeakReference;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The class-hierarchy oracle, one per class loader: answers "is this method a coroutine?",
+ * "what is the common superclass?" and the like from class bytes read through the loader,
+ * never by loading a class (loading from inside a transformer can deadlock or load a class
+ * before its time). Results are cached; the cache holds the loader weakly.
+ *
+ * <p>A method is a coroutine when it is annotated {@code @Coroutine} in its class or in any
+ * supertype: so an override of a coroutine method is a coroutine too, and a call site and the
+ * method it reaches always agree.
+ */
+public final class ClassInfoRepository {
+    private static final Map<ClassLoader, ClassInfoRepository> BY_LOADER = new WeakHashMap<>();
+    private static final ClassInfoRepository BOOT = new ClassInfoRepository(null);
+
+    private final WeakReference<ClassLoader> loader;
+    private final boolean boot;
+    private final ConcurrentHashMap<String, ClassInfo> infos = new ConcurrentHashMap<>();
+    private final Set<String> missing = ConcurrentHashMap.newKeySet();
+    /** type -> name+descriptor of every coroutine method it declares or inherits. */
+    private final ConcurrentHashMap<String, Set<String>> coroutines = new ConcurrentHashMap<>();
+
+    private ClassInfoRepository(ClassLoader loader) {
+        this.loader = new WeakReference<>(loader);
+        this.boot = loader == null;
+    }
+
+    /**
+     * @param loader a class loader, null for the bootstrap loader
+     * @return its repository
+     */
+    public static ClassInfoRepository forLoader(ClassLoader loader) {
+        if (loader == null) {
+            return BOOT;
+        }
+        synchronized (BY_LOADER) {
+            return BY_LOADER.computeIfAbsent(loader, ClassInfoRepository::new);
+        }
+    }
+
+    /**
+     * Records the class being transformed from the bytes at hand (its resource may not exist
+     * or may differ, as on retransformation).
+     *
+     * @param bytes its class file
+     * @return what was read
+     */
+    public ClassInfo register(byte[] bytes) {
+        ClassInfo info = ClassInfoReader.read(bytes);
+        infos.put(info.name(), info);
+        missing.remove(info.name());
+        coroutines.remove(info.name());
+        return info;
+    }
+
+    /**
+     * @param name internal name
+     * @return the class's info, or null if its bytes cannot be found
+     */
+    public ClassInfo find(String name) {
+        ClassInfo info = infos.get(name);
+        if (info != null || missing.contains(name)) {
+            return info;
+        }
+        byte[] bytes = readBytes(name);
+        if (bytes == null) {
+            missing.add(name);
+            return null;
+        }
+        info = ClassInfoReader.read(bytes);
+        ClassInfo raced = infos.putIfAbsent(name, info);
+        return raced != null ? raced : info;
+    }
+
+    /**
+     * @param name internal name
+     * @return the class's info
+     * @throws MissingClassException if its bytes cannot be found
+     */
+    public ClassInfo require(String name) {
+        ClassInfo info = find(name);
+        if (info == null) {
+            throw new MissingClassException(name);
+        }
+        return info;
+    }
+
+    private byte[] readBytes(String name) {
+        String resource = name + ".class";
+        ClassLoader l = loader.get();
+        try (InputStream in = boot || l == null
+                ? ClassLoader.getSystemResourceAsStream(resource)
+                : l.getResourceAsStream(resource)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    // ---- coroutine questions ---------------------------------------------------------------
+
+    /**
+     * @param type internal name of a class or interface
+     * @return name+descriptor of every coroutine method it declares or inherits; empty for JDK
+     *         types and for types whose bytes cannot be found
+     */
+    public Set<String> coroutineMethods(String type) {
+        return coroutineMethods(type, new HashSet<>());
+    }
+
+    /** Memoised depth-first walk; {@code path} only guards against a (malformed) cycle. */
+    private Set<String> coroutineMethods(String type, Set<String> path) {
+        if (RuntimeNames.isJdk(type)) {
+            return Set.of();
+        }
+        Set<String> known = coroutines.get(type);
+        if (known != null) {
+            return known;
+        }
+        ClassInfo info = find(type);
+        if (info == null || !path.add(type)) {
+            return Set.of();
+        }
+        Set<String> all = info.annotated();
+        for (String s : info.supertypes()) {
+            Set<String> inherited = coroutineMethods(s, path);
+            if (!all.containsAll(inherited)) {
+                Set<String> union = new HashSet<>(all);
+                union.addAll(inherited);
+                all = Set.copyOf(union);
+            }
+        }
+        path.remove(type);
+        Set<String> raced = coroutines.putIfAbsent(type, all);
+        return raced != null ? raced : all;
+    }
+
+    /**
+     * @param owner internal name of the class a call names
+     * @param nameAndDescriptor the method's name+descriptor
+     * @return whether calling it may suspend
+     */
+    public boolean isCoroutine(String owner, String nameAndDescriptor) {
+        return coroutineMethods(owner).contains(nameAndDescriptor);
+    }
+
+    // ---- hierarchy questions, for stack-frame computation ----------------------------------
+
+    /**
+     * @param type internal name
+     * @return whether it is an interface
+     * @throws MissingClassException if its bytes cannot be found
+     */
+    public boolean isInterface(String type) {
+        return require(type).isInterface();
+    }
+
+    /**
+     * @param type internal name
+     * @return its superclass, null for java/lang/Object and interfaces' absent super
+     */
+    public String superName(String type) {
+        return require(type).superName();
+    }
+
+    /**
+     * Whether a value of type {@code from} can be used as {@code to}, as the verifier sees it
+     * (class types only; arrays are handled by the caller).
+     *
+     * @param to the expected type
+     * @param from the actual type
+     * @return whether {@code to} is {@code from} or one of its supertypes
+     */
+    public boolean isAssignableFrom(String to, String from) {
+        if (to.equals(from) || to.equals("java/lang/Object")) {
+            return true;
+        }
+        ClassInfo info = require(from);
+        for (String s : info.supertypes()) {
+            if (isAssignableFrom(to, s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The most specific common superclass of two class types, as the JVM verifier merges them:
+     * interfaces merge to java/lang/Object.
+     *
+     * @param a internal name
+     * @param b internal name
+     * @return the common superclass
+     */
+    public String commonSuperClass(String a, String b) {
+        if (isAssignableFrom(a, b)) {
+            return a;
+        }
+        if (isAssignableFrom(b, a)) {
+            return b;
+        }
+        if (isInterface(a) || isInterface(b)) {
+            return "java/lang/Object";
+        }
+        String c = a;
+        do {
+            c = superName(c);
+            if (c == null) {
+                return "java/lang/Object";
+            }
+        } while (!isAssignableFrom(c, b));
+        return c;
+    }
+}

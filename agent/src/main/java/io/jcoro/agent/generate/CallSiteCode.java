@@ -1,0 +1,67 @@
+package io.jcoro.agent.generate;
+
+import io.jcoro.agent.RuntimeNames;
+import io.jcoro.agent.analyse.MethodPlan;
+import io.jcoro.agent.analyse.SuspensionPoint;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/** Wraps a call to a coroutine method, in place, so that it can suspend and be re-entered. */
+final class CallSiteCode {
+    private CallSiteCode() {
+    }
+
+    /**
+     * Inserts around the call instruction (which stays where it is, inside its try blocks):
+     * <pre>{@code
+     *                                        // stack: [S..., receiver, args...]
+     *   receiverLocal = receiver;            // kept for a capture; args pass through scratch locals
+     * call_k:                                // a restore re-enters here with dummy arguments
+     *   Frames.stamp(f, ID_OF_CALLEE);
+     *   result = receiver.callee(args);      // the original instruction
+     *   if (Frames.isSuspending(f)) goto capture_k;
+     * }</pre>
+     */
+    static void wrap(InsnList insns, MethodPlan plan, SuspensionPoint p, LabelNode call, LabelNode capture) {
+        InsnList before = new InsnList();
+        if (p.receiverType() != null) {
+            before.add(keepReceiver(plan, p.argumentTypes()));
+        }
+        before.add(call);
+        before.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
+        before.add(Storage.constant(p.calleeId()));
+        before.add(Storage.frames("stamp", "(" + RuntimeNames.CONTINUATION_DESC + "I)V"));
+        insns.insertBefore(p.insn(), before);
+
+        InsnList after = new InsnList();
+        after.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
+        after.add(Storage.frames("isSuspending", "(" + RuntimeNames.CONTINUATION_DESC + ")Z"));
+        after.add(new JumpInsnNode(Opcodes.IFNE, capture));
+        insns.insert(p.insn(), after);
+    }
+
+    /** Copies the receiver from beneath the arguments into the receiver local. */
+    private static InsnList keepReceiver(MethodPlan plan, Type[] args) {
+        InsnList code = new InsnList();
+        int[] slots = new int[args.length];
+        int next = plan.scratchLocal();
+        for (int i = 0; i < args.length; i++) {
+            slots[i] = next;
+            next += args[i].getSize();
+        }
+        for (int i = args.length - 1; i >= 0; i--) {
+            code.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), slots[i]));
+        }
+        code.add(new InsnNode(Opcodes.DUP));
+        code.add(new VarInsnNode(Opcodes.ASTORE, plan.receiverLocal()));
+        for (int i = 0; i < args.length; i++) {
+            code.add(new VarInsnNode(args[i].getOpcode(Opcodes.ILOAD), slots[i]));
+        }
+        return code;
+    }
+}

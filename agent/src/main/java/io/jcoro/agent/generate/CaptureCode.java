@@ -1,0 +1,87 @@
+package io.jcoro.agent.generate;
+
+import io.jcoro.agent.RuntimeNames;
+import io.jcoro.agent.analyse.MethodPlan;
+import io.jcoro.agent.analyse.SuspensionPoint;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/** The block that saves a frame when something below it suspends, and returns. */
+final class CaptureCode {
+    private CaptureCode() {
+    }
+
+    /**
+     * Appended after the method's code, outside every try block, so no handler or
+     * {@code finally} runs on the way out:
+     * <pre>{@code
+     * capture_k:                                  // stack: [S..., result]; line of the point
+     *   pop result;
+     *   Frames.reserve(f, PRIMITIVES, REFERENCES);
+     *   Frames.pushX(s_top, f); ... Frames.pushX(s_bottom, f);   // null entries are dropped
+     *   Frames.pushX(live_local_1, f); ...                       // in slot order
+     *   Frames.pushRef(receiverLocal, f);                        // calls with a receiver
+     *   if (entry == ALTERNATE_ID) entry = ID;                   // lambda bodies
+     *   Frames.endCapture(f, k, entry, ID);      // checks the handshake, pushes k
+     *   return <zero>;
+     * }</pre>
+     */
+    static InsnList emit(MethodPlan plan, SuspensionPoint p, LabelNode capture) {
+        int f = plan.continuationLocal();
+        InsnList code = new InsnList();
+        code.add(capture);
+        if (p.line() > 0) {
+            code.add(new LineNumberNode(p.line(), capture));
+        }
+        Type result = p.returnType();
+        if (result.getSort() != Type.VOID) {
+            code.add(new InsnNode(result.getSize() == 2 ? Opcodes.POP2 : Opcodes.POP));
+        }
+        code.add(new VarInsnNode(Opcodes.ALOAD, f));
+        code.add(Storage.constant(p.primitiveCount()));
+        code.add(Storage.constant(p.referenceCount()));
+        code.add(Storage.frames("reserve", "(" + RuntimeNames.CONTINUATION_DESC + "II)V"));
+        List<Type> stack = p.stack();
+        for (int i = stack.size() - 1; i >= 0; i--) {
+            Type t = stack.get(i);
+            if (SuspensionPoint.NULL.equals(t)) {
+                code.add(new InsnNode(Opcodes.POP));
+            } else {
+                code.add(Storage.push(t, f));
+            }
+        }
+        for (SuspensionPoint.LiveLocal local : p.locals()) {
+            if (!SuspensionPoint.NULL.equals(local.type())) {
+                code.add(new VarInsnNode(local.type().getOpcode(Opcodes.ILOAD), local.slot()));
+                code.add(Storage.push(local.type(), f));
+            }
+        }
+        if (p.receiverType() != null) {
+            code.add(new VarInsnNode(Opcodes.ALOAD, plan.receiverLocal()));
+            code.add(Storage.push(p.receiverType(), f));
+        }
+        for (int alternate : plan.alternateIds()) {
+            LabelNode next = new LabelNode();
+            code.add(new VarInsnNode(Opcodes.ILOAD, plan.entryStampLocal()));
+            code.add(Storage.constant(alternate));
+            code.add(new JumpInsnNode(Opcodes.IF_ICMPNE, next));
+            code.add(Storage.constant(plan.methodId()));
+            code.add(new VarInsnNode(Opcodes.ISTORE, plan.entryStampLocal()));
+            code.add(next);
+        }
+        code.add(new VarInsnNode(Opcodes.ALOAD, f));
+        code.add(Storage.constant(p.index()));
+        code.add(new VarInsnNode(Opcodes.ILOAD, plan.entryStampLocal()));
+        code.add(Storage.constant(plan.methodId()));
+        code.add(Storage.frames("endCapture", "(" + RuntimeNames.CONTINUATION_DESC + "III)V"));
+        code.add(Storage.dummyReturn(Type.getReturnType(plan.method().desc)));
+        return code;
+    }
+}

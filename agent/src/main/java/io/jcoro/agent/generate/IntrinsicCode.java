@@ -1,0 +1,73 @@
+package io.jcoro.agent.generate;
+
+import io.jcoro.agent.RuntimeNames;
+import io.jcoro.agent.analyse.MethodPlan;
+import io.jcoro.agent.analyse.SuspensionPoint;
+import io.jcoro.agent.identify.PointKind;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/** Replaces a {@code Co.yield}, {@code Co.receive} or {@code Co.yieldFrom} call in place. */
+final class IntrinsicCode {
+    private IntrinsicCode() {
+    }
+
+    /**
+     * Replaces the call instruction; the resume point stays at the call's position, so an
+     * exception thrown in is raised inside the call's try blocks, at its line:
+     * <pre>{@code
+     *                                               // stack: [S..., value]  (receive: push null)
+     *   result = Frames.yieldValue(value, f);        // yield: always suspends
+     *   goto capture_k;
+     * -- or --
+     *   result = Frames.yieldFrom(sub, f);           // yieldFrom: suspends unless sub finished
+     *   if (Frames.isSuspending(f)) goto capture_k;
+     *   goto after_k;
+     * -- then --
+     * resume_k:                                      // a restore re-enters here
+     *   result = Frames.resumeValue(f);              // the sent value, or throws what was thrown in
+     *   if (Frames.isSuspending(f)) goto capture_k;  // an inspection suspends again at once
+     * after_k:                                       // yieldFrom(Iterable): pop result
+     * }</pre>
+     */
+    static void replace(InsnList insns, MethodPlan plan, SuspensionPoint p, LabelNode resume,
+                        LabelNode capture) {
+        String cont = RuntimeNames.CONTINUATION_DESC;
+        LabelNode after = new LabelNode();
+        InsnList code = new InsnList();
+        if (p.kind() == PointKind.RECEIVE) {
+            code.add(new InsnNode(Opcodes.ACONST_NULL));
+        }
+        code.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
+        if (p.kind() == PointKind.YIELD || p.kind() == PointKind.RECEIVE) {
+            code.add(Storage.frames("yieldValue", "(Ljava/lang/Object;" + cont + ")Ljava/lang/Object;"));
+            code.add(new JumpInsnNode(Opcodes.GOTO, capture));
+        } else {
+            code.add(Storage.frames("yieldFrom", "(Ljava/lang/Object;" + cont + ")Ljava/lang/Object;"));
+            code.add(suspendingCheck(plan, capture));
+            code.add(new JumpInsnNode(Opcodes.GOTO, after));
+        }
+        code.add(resume);
+        code.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
+        code.add(Storage.frames("resumeValue", "(" + cont + ")Ljava/lang/Object;"));
+        code.add(suspendingCheck(plan, capture));
+        code.add(after);
+        if (p.kind() == PointKind.DELEGATE_ITERABLE) {
+            code.add(new InsnNode(Opcodes.POP));
+        }
+        insns.insertBefore(p.insn(), code);
+        insns.remove(p.insn());
+    }
+
+    private static InsnList suspendingCheck(MethodPlan plan, LabelNode capture) {
+        InsnList code = new InsnList();
+        code.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
+        code.add(Storage.frames("isSuspending", "(" + RuntimeNames.CONTINUATION_DESC + ")Z"));
+        code.add(new JumpInsnNode(Opcodes.IFNE, capture));
+        return code;
+    }
+}

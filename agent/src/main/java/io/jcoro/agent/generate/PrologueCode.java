@@ -1,0 +1,36 @@
+package io.jcoro.agent.generate;
+
+import io.jcoro.agent.RuntimeNames;
+import io.jcoro.agent.analyse.MethodPlan;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/** The code an instrumented method starts with. */
+final class PrologueCode {
+    private PrologueCode() {
+    }
+
+    /**
+     * <pre>{@code
+     * Continuation f = Frames.enter();           // the continuation running on this thread
+     * int entry = Frames.takeStamp(f);            // which call the caller announced
+     * if (Frames.isRestoring(f)) goto restore;    // re-entered by a resume
+     * }</pre>
+     */
+    static InsnList emit(MethodPlan plan, LabelNode restore) {
+        String cont = RuntimeNames.CONTINUATION_DESC;
+        InsnList code = new InsnList();
+        code.add(Storage.frames("enter", "()" + cont));
+        code.add(new VarInsnNode(Opcodes.ASTORE, plan.continuationLocal()));
+        code.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
+        code.add(Storage.frames("takeStamp", "(" + cont + ")I"));
+        code.add(new VarInsnNode(Opcodes.ISTORE, plan.entryStampLocal()));
+        code.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
+        code.add(Storage.frames("isRestoring", "(" + cont + ")Z"));
+        code.add(new JumpInsnNode(Opcodes.IFNE, restore));
+        return code;
+    }
+}

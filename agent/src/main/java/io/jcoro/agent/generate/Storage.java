@@ -1,0 +1,116 @@
+package io.jcoro.agent.generate;
+
+import io.jcoro.agent.RuntimeNames;
+import io.jcoro.agent.analyse.SuspensionPoint;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * How a value of each type travels to and from the continuation's typed stacks, and the small
+ * instruction builders the code generators share.
+ */
+final class Storage {
+    private Storage() {
+    }
+
+    /** The runtime's name for a value type: Int (every int-like type), Long, Float, Double, Ref. */
+    private static String kind(Type t) {
+        switch (t.getSort()) {
+            case Type.LONG:
+                return "Long";
+            case Type.FLOAT:
+                return "Float";
+            case Type.DOUBLE:
+                return "Double";
+            case Type.OBJECT:
+            case Type.ARRAY:
+                return "Ref";
+            default:
+                return "Int";
+        }
+    }
+
+    private static String erased(Type t) {
+        return SuspensionPoint.isReference(t) ? "Ljava/lang/Object;"
+                : t.getSort() <= Type.INT ? "I" : t.getDescriptor();
+    }
+
+    /** {@code Frames.pushX(value, f)}, the value being on top of the operand stack. */
+    static InsnList push(Type t, int continuationLocal) {
+        InsnList code = new InsnList();
+        code.add(new VarInsnNode(Opcodes.ALOAD, continuationLocal));
+        code.add(frames("push" + kind(t), "(" + erased(t) + RuntimeNames.CONTINUATION_DESC + ")V"));
+        return code;
+    }
+
+    /** {@code (T) Frames.popX(f)}, leaving the value on the operand stack. */
+    static InsnList pop(Type t, int continuationLocal) {
+        InsnList code = new InsnList();
+        if (SuspensionPoint.NULL.equals(t)) {
+            code.add(new InsnNode(Opcodes.ACONST_NULL));
+            return code;
+        }
+        code.add(new VarInsnNode(Opcodes.ALOAD, continuationLocal));
+        code.add(frames("pop" + kind(t), "(" + RuntimeNames.CONTINUATION_DESC + ")" + erased(t)));
+        if (SuspensionPoint.isReference(t) && !t.getInternalName().equals("java/lang/Object")) {
+            code.add(new TypeInsnNode(Opcodes.CHECKCAST, t.getInternalName()));
+        }
+        return code;
+    }
+
+    /** A call to {@code io.jcoro.core.Frames}. */
+    static MethodInsnNode frames(String name, String descriptor) {
+        return new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeNames.FRAMES, name, descriptor, false);
+    }
+
+    /** Pushes an int constant with the shortest instruction. */
+    static AbstractInsnNode constant(int value) {
+        if (value >= -1 && value <= 5) {
+            return new InsnNode(Opcodes.ICONST_0 + value);
+        }
+        if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
+            return new IntInsnNode(Opcodes.BIPUSH, value);
+        }
+        if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+            return new IntInsnNode(Opcodes.SIPUSH, value);
+        }
+        return new LdcInsnNode(value);
+    }
+
+    /** Pushes the zero value of a type: the dummy argument of a re-entered call. */
+    static AbstractInsnNode zero(Type t) {
+        switch (t.getSort()) {
+            case Type.LONG:
+                return new InsnNode(Opcodes.LCONST_0);
+            case Type.FLOAT:
+                return new InsnNode(Opcodes.FCONST_0);
+            case Type.DOUBLE:
+                return new InsnNode(Opcodes.DCONST_0);
+            case Type.OBJECT:
+            case Type.ARRAY:
+                return new InsnNode(Opcodes.ACONST_NULL);
+            default:
+                return new InsnNode(Opcodes.ICONST_0);
+        }
+    }
+
+    /** Returns from the method with a dummy of its return type. */
+    static InsnList dummyReturn(Type returnType) {
+        InsnList code = new InsnList();
+        if (returnType.getSort() == Type.VOID) {
+            code.add(new InsnNode(Opcodes.RETURN));
+        } else {
+            code.add(zero(returnType));
+            code.add(new InsnNode(returnType.getOpcode(Opcodes.IRETURN)));
+        }
+        return code;
+    }
+}

@@ -1,0 +1,120 @@
+package io.jcoro.agent.identify;
+
+import io.jcoro.agent.RuntimeNames;
+import io.jcoro.agent.classinfo.ClassInfoRepository;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Identifies a class's coroutine methods: those annotated {@code @Coroutine} or overriding one
+ * (as the {@link ClassInfoRepository} sees it), and lambda bodies and same-class method
+ * references whose functional interface method is a coroutine. Refuses what cannot be a
+ * coroutine, naming class, method and line.
+ */
+public final class CoroutineMethodFinder {
+    private static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
+
+    private final ClassNode owner;
+    private final ClassInfoRepository repository;
+    private final Map<MethodNode, Set<Integer>> coroutines = new LinkedHashMap<>();
+    private final Map<MethodNode, String> refused = new LinkedHashMap<>();
+    private final List<ClassCoroutines.RefusedBody> refusedBodies = new ArrayList<>();
+
+    private CoroutineMethodFinder(ClassNode owner, ClassInfoRepository repository) {
+        this.owner = owner;
+        this.repository = repository;
+    }
+
+    /**
+     * @param owner the parsed class (its info already registered with the repository)
+     * @param repository the oracle of its loader
+     * @return what to instrument and what to refuse
+     */
+    public static ClassCoroutines find(ClassNode owner, ClassInfoRepository repository) {
+        CoroutineMethodFinder finder = new CoroutineMethodFinder(owner, repository);
+        for (MethodNode m : owner.methods) {
+            if (repository.isCoroutine(owner.name, m.name + m.desc)) {
+                finder.declared(m);
+            }
+        }
+        for (MethodNode m : owner.methods) {
+            finder.lambdaBodies(m);
+        }
+        return new ClassCoroutines(finder.coroutines, finder.refused, finder.refusedBodies);
+    }
+
+    private void declared(MethodNode m) {
+        if (m.name.equals("<init>") || m.name.equals("<clinit>")) {
+            refuse(m, "a constructor or static initializer cannot be a coroutine");
+        } else if ((m.access & Opcodes.ACC_NATIVE) != 0) {
+            refuse(m, "a native method cannot be a coroutine");
+        } else if ((m.access & Opcodes.ACC_ABSTRACT) == 0) {
+            accept(m, RuntimeNames.methodId(m.name, m.desc));
+        }
+    }
+
+    private void lambdaBodies(MethodNode m) {
+        for (AbstractInsnNode insn : m.instructions) {
+            if (!(insn instanceof InvokeDynamicInsnNode indy)
+                    || !LAMBDA_METAFACTORY.equals(indy.bsm.getOwner())
+                    || indy.bsmArgs.length < 3
+                    || !(indy.bsmArgs[0] instanceof Type samType)
+                    || !(indy.bsmArgs[1] instanceof Handle impl)) {
+                continue;
+            }
+            Type sam = Type.getReturnType(indy.desc);
+            if (sam.getSort() != Type.OBJECT
+                    || !repository.isCoroutine(sam.getInternalName(), indy.name + samType.getDescriptor())) {
+                continue;
+            }
+            int samId = RuntimeNames.methodId(indy.name, samType.getDescriptor());
+            MethodNode target = impl.getOwner().equals(owner.name) ? method(impl.getName(), impl.getDesc()) : null;
+            if (impl.getTag() == Opcodes.H_NEWINVOKESPECIAL) {
+                refuseBody(m, indy, impl, "a constructor cannot be a coroutine body");
+            } else if (target != null) {
+                if (!refused.containsKey(target) && (target.access & Opcodes.ACC_ABSTRACT) == 0) {
+                    accept(target, RuntimeNames.methodId(target.name, target.desc));
+                    accept(target, samId);
+                }
+            } else if (!repository.isCoroutine(impl.getOwner(), impl.getName() + impl.getDesc())) {
+                refuseBody(m, indy, impl, "it is not a coroutine: annotate it @Coroutine, or use a lambda");
+            }
+        }
+    }
+
+    private MethodNode method(String name, String desc) {
+        for (MethodNode m : owner.methods) {
+            if (m.name.equals(name) && m.desc.equals(desc)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private void accept(MethodNode m, int stamp) {
+        coroutines.computeIfAbsent(m, k -> new HashSet<>()).add(stamp);
+    }
+
+    private void refuse(MethodNode m, String reason) {
+        refused.put(m, "jcoro cannot instrument "
+                + Lines.describe(owner.name, owner.sourceFile, m.name, Lines.firstLine(m)) + ": " + reason);
+    }
+
+    private void refuseBody(MethodNode m, InvokeDynamicInsnNode site, Handle impl, String reason) {
+        String where = Lines.describe(owner.name, owner.sourceFile, m.name, Lines.lineOf(site));
+        refusedBodies.add(new ClassCoroutines.RefusedBody(m, site, where + ": the method reference "
+                + impl.getOwner().replace('/', '.') + "::" + impl.getName()
+                + " cannot be a coroutine body: " + reason));
+    }
+}

@@ -1,0 +1,77 @@
+package io.jcoro.core;
+
+/**
+ * The state a suspended coroutine stack leaves behind, and the switch that tells instrumented
+ * frames what to do. A {@link Generator} is the only public kind; the per-thread idle
+ * continuation stands in when no generator runs, so that instrumented code never tests for null.
+ *
+ * <h2>Invariants</h2>
+ * <ul>
+ *   <li>{@link #mode} is {@code NORMAL} whenever user code runs. A suspension point sets
+ *       {@code CAPTURING}; every instrumented frame then saves itself and returns, innermost
+ *       first, until the generator sees the mode and resets it. A resume sets {@code RESTORING};
+ *       frames re-enter outermost first, each restoring itself and re-invoking its callee, until
+ *       the innermost suspension point sets {@code NORMAL} again and returns the resume value.
+ *   <li>The saved frames live in two stacks, {@link #prims} (every primitive, widened to its
+ *       bits in a long) and {@link #refs}; a frame pushes its values then its resume index, so the
+ *       innermost frame is at the bottom and the outermost on top, and a resume pops exactly what
+ *       the capture pushed. Both stacks are empty while the coroutine runs.
+ *   <li>Only the thread that runs the generator touches these fields; hand-offs between threads
+ *       go through the generator's state (a compare-and-set to RUNNING, a release store back).
+ * </ul>
+ */
+public abstract sealed class Continuation permits Generator, Continuation.Idle {
+    static final int NORMAL = 0;
+    static final int CAPTURING = 1;
+    static final int RESTORING = 2;
+
+    /** {@link #value} is a Throwable to raise at the suspension point. */
+    static final int THROWING = 1;
+    /** The resume is a stack inspection: record the frames, then suspend again unchanged. */
+    static final int INSPECTING = 2;
+
+    private static final long[] NO_PRIMS = {};
+    private static final Object[] NO_REFS = {};
+
+    int mode;
+    /** Handshake: the caller's expectation of which method it calls (see {@link Frames}). */
+    int stamp;
+    int flags;
+    long[] prims = NO_PRIMS;
+    int pTop;
+    Object[] refs = NO_REFS;
+    int rTop;
+    /** The value in transit: yielded out, sent in, thrown in, or (once finished) returned. */
+    Object value;
+
+    Continuation() {
+    }
+
+    /** Grows the stacks so that {@code p} more primitives and {@code r} more references fit. */
+    final void reserve(int p, int r) {
+        if (pTop + p > prims.length) {
+            prims = java.util.Arrays.copyOf(prims, grown(prims.length, pTop + p));
+        }
+        if (rTop + r > refs.length) {
+            refs = java.util.Arrays.copyOf(refs, grown(refs.length, rTop + r));
+        }
+    }
+
+    /** Exact growth while small (a suspended generator stays light), 1.5x beyond. */
+    private static int grown(int length, int needed) {
+        return length < 16 ? needed : Math.max(needed, length + (length >> 1));
+    }
+
+    /** Drops all saved frames: the coroutine finished or its capture failed. */
+    final void discardFrames() {
+        java.util.Arrays.fill(refs, 0, rTop, null);
+        pTop = 0;
+        rTop = 0;
+        mode = NORMAL;
+        flags = 0;
+    }
+
+    /** Stands in for "no generator" on a thread: suspension attempts fail, plain calls work. */
+    static final class Idle extends Continuation {
+    }
+}

@@ -1,0 +1,107 @@
+package io.jcoro.core;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Error messages that name the frame at fault, found with a {@link StackWalker}. Only error
+ * paths and stack inspection come here, never the suspend/resume path.
+ */
+final class Diagnostics {
+    private static final StackWalker WALKER = StackWalker.getInstance();
+    private static final String HOW_TO_MARK = " Every method between a generator's body and a"
+            + " suspension must be a coroutine: annotate it @Coroutine; a lambda suspends only if"
+            + " its functional interface method is @Coroutine (such as CoRunnable or CoSupplier);"
+            + " reflection and JDK callbacks (streams, forEach) cannot carry a suspension.";
+
+    private Diagnostics() {
+    }
+
+    /** The runtime's own frames, skipped when naming the user's frame. */
+    private static boolean isRuntimeFrame(StackWalker.StackFrame f) {
+        String c = f.getClassName();
+        return c.equals(Diagnostics.class.getName()) || c.equals(Frames.class.getName())
+                || c.equals(Co.class.getName());
+    }
+
+    private static String describe(StackWalker.StackFrame f) {
+        return f.toStackTraceElement().toString();
+    }
+
+    /** @return the user frames from the innermost outwards, the runtime's frames dropped */
+    private static List<StackWalker.StackFrame> userFrames(int limit) {
+        return WALKER.walk(s -> s.dropWhile(Diagnostics::isRuntimeFrame).limit(limit)
+                .collect(Collectors.toList()));
+    }
+
+    static String callerDescription() {
+        List<StackWalker.StackFrame> frames = userFrames(1);
+        return frames.isEmpty() ? "<unknown>" : describe(frames.get(0));
+    }
+
+    static IllegalStateException outsideGenerator(String api) {
+        return new IllegalStateException(api + " called outside any generator, at "
+                + callerDescription() + ": a coroutine suspends only while a Generator or Sink"
+                + " runs it; called directly, a @Coroutine method runs as a plain method until it"
+                + " tries to suspend.");
+    }
+
+    /** A real call to {@code Co.yield} and friends: the calling method was not instrumented. */
+    static RuntimeException notInstrumented(String api) {
+        if (!Jcoro.isInstalled()) {
+            return new NotInstrumentedException(api + " called at " + callerDescription()
+                    + ", but the jcoro agent is not installed: run with"
+                    + " -javaagent:jcoro-agent.jar, or call Jcoro.install() before the coroutine"
+                    + " classes are used (Generator and Sink do it on first use unless"
+                    + " -Djcoro.autoInstall=false).");
+        }
+        if (!(Carrier.current().current instanceof Generator)) {
+            return new NotInstrumentedException(api + " called outside any generator, from "
+                    + callerDescription() + ", which is not instrumented either.");
+        }
+        return new NotInstrumentedException(api + " called from " + callerDescription()
+                + ", which is not a coroutine." + HOW_TO_MARK);
+    }
+
+    /**
+     * An instrumented frame must suspend, but was not entered by the call its caller announced:
+     * a method in between is not instrumented. Drops the half-captured state first, so the
+     * generator stays consistent whoever catches the exception.
+     */
+    static RuntimeException uninstrumentedCaller(Continuation f) {
+        f.discardFrames();
+        f.value = null;
+        List<StackWalker.StackFrame> frames = userFrames(2);
+        String self = frames.isEmpty() ? "<unknown>" : describe(frames.get(0));
+        String caller = frames.size() < 2 ? "<unknown>" : describe(frames.get(1));
+        return new NotInstrumentedException(self + " cannot suspend: it was called from "
+                + caller + ", which is not a coroutine." + HOW_TO_MARK);
+    }
+
+    /**
+     * The frames of a generator re-entered for inspection, innermost first: from the frame that
+     * asks down to the generator that runs the body.
+     */
+    static List<StackTraceElement> suspendedFrames() {
+        return WALKER.walk(s -> s.dropWhile(Diagnostics::isRuntimeFrame)
+                .takeWhile(f -> !f.getClassName().equals(Generator.class.getName()))
+                .map(StackWalker.StackFrame::toStackTraceElement)
+                .collect(Collectors.toList()));
+    }
+
+    static String location(List<StackTraceElement> frames) {
+        return Optional.ofNullable(frames.isEmpty() ? null : frames.get(0))
+                .map(StackTraceElement::toString).orElse("<unknown>");
+    }
+
+    static String joined(Stream<StackTraceElement> frames) {
+        return frames.map(StackTraceElement::toString).collect(Collectors.joining(" <- "));
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T extends Throwable> T sneaky(Throwable t) throws T {
+        throw (T) t;
+    }
+}

@@ -1,0 +1,245 @@
+package io.jcoro.core;
+
+/**
+ * The calls the jcoro agent emits into instrumented methods: the whole contract between generated
+ * code and the runtime. Nothing here is meant to be called by hand.
+ *
+ * <p>An instrumented method, in pseudo-Java (see {@code docs/DESIGN.md} for a worked example):
+ * <pre>{@code
+ * Continuation f = Frames.enter();
+ * int entry = Frames.takeStamp(f);               // who called me (handshake)
+ * if (Frames.isRestoring(f)) goto restore;
+ * ...                                            // original code; at each suspendable call k:
+ *   Frames.stamp(f, ID_OF_CALLEE);  callee(...);
+ *   if (Frames.isSuspending(f)) goto capture_k;
+ *   ...                                          // and at each yield:
+ *   Frames.yieldValue(v, f); goto capture_k;
+ *   resume_k: r = Frames.resumeValue(f); if (Frames.isSuspending(f)) goto capture_k;
+ * capture_k:                                     // save what is live, then return a dummy
+ *   Frames.reserve(f, P, R); Frames.pushInt(x, f); ...; Frames.endCapture(f, k, entry, ID);
+ *   return 0;
+ * restore:                                       // pop in reverse, then re-enter the call
+ *   switch (Frames.beginRestore(f)) { case k: x = Frames.popInt(f); ...; goto call_k; }
+ * }</pre>
+ *
+ * <p>The handshake: before each suspendable call the caller writes the callee's id into the
+ * continuation, and each instrumented method takes it on entry. A method that must suspend
+ * checks that it was entered by the call its caller announced (or by the generator itself);
+ * if an uninstrumented method sits in between, the stamp does not match and the suspension
+ * fails with a message naming that method, before any uninstrumented frame could run on with a
+ * dummy result. The cost is one store per call and one load and store per entry.
+ */
+public final class Frames {
+    /** The stamp a generator writes before it calls its body. */
+    public static final int BODY = 1;
+
+    private Frames() {
+    }
+
+    /**
+     * The id a call site announces for its callee: a hash of name and descriptor (the static
+     * owner and the runtime class may differ, the name and descriptor never do). Never 0 (no
+     * stamp) and never {@link #BODY}.
+     *
+     * @param name method name
+     * @param descriptor method descriptor
+     * @return the id
+     */
+    public static int methodId(String name, String descriptor) {
+        int h = (name + descriptor).hashCode();
+        return h == 0 || h == BODY ? 2 : h;
+    }
+
+    // ---- entry ---------------------------------------------------------------------------
+
+    /** @return the continuation running on this thread (the idle one outside generators) */
+    public static Continuation enter() {
+        return Carrier.current().current;
+    }
+
+    /** @param f the continuation @return the stamp the caller left, clearing it */
+    public static int takeStamp(Continuation f) {
+        int s = f.stamp;
+        f.stamp = 0;
+        return s;
+    }
+
+    /** @param f the continuation @return whether frames are being re-entered after a resume */
+    public static boolean isRestoring(Continuation f) {
+        return f.mode == Continuation.RESTORING;
+    }
+
+    // ---- calls ---------------------------------------------------------------------------
+
+    /** @param f the continuation @param id the id of the method about to be called */
+    public static void stamp(Continuation f, int id) {
+        f.stamp = id;
+    }
+
+    /** @param f the continuation @return whether the call that just returned is suspending */
+    public static boolean isSuspending(Continuation f) {
+        return f.mode != Continuation.NORMAL;
+    }
+
+    // ---- suspension points -----------------------------------------------------------------
+
+    /**
+     * {@code Co.yield(v)}: hands {@code v} out and starts the capture.
+     *
+     * @param v the value to yield
+     * @param f the continuation
+     * @return a dummy; the code that follows captures the frame
+     */
+    public static Object yieldValue(Object v, Continuation f) {
+        if (f instanceof Continuation.Idle) {
+            throw Diagnostics.outsideGenerator("Co.yield");
+        }
+        f.value = v;
+        f.mode = Continuation.CAPTURING;
+        return null;
+    }
+
+    /**
+     * {@code Co.yieldFrom(sub)}: runs {@code sub} to its first yield. If it finishes at once,
+     * returns its return value without suspending; otherwise the generator suspends and
+     * delegates to {@code sub} until it finishes.
+     *
+     * @param sub a {@link Generator} or an {@link Iterable}
+     * @param f the continuation
+     * @return the sub-generator's return value, or a dummy if suspending
+     */
+    public static Object yieldFrom(Object sub, Continuation f) {
+        if (!(f instanceof Generator<?> g)) {
+            throw Diagnostics.outsideGenerator("Co.yieldFrom");
+        }
+        return g.beginDelegation(sub);
+    }
+
+    /**
+     * The value a suspension point returns on resume: the sent value, or the exception thrown
+     * in. Also serves {@link Generator#suspendedFrames()}: on an inspecting resume it records the
+     * stack and suspends again.
+     *
+     * @param f the continuation
+     * @return the sent value
+     */
+    public static Object resumeValue(Continuation f) {
+        f.mode = Continuation.NORMAL;
+        Object v = f.value;
+        f.value = null;
+        if (f.flags != 0) {
+            return resumeSpecial(f, v);
+        }
+        return v;
+    }
+
+    private static Object resumeSpecial(Continuation f, Object v) {
+        if ((f.flags & Continuation.THROWING) != 0) {
+            f.flags &= ~Continuation.THROWING;
+            throw Diagnostics.<RuntimeException>sneaky((Throwable) v);
+        }
+        // INSPECTING: the frames above are all re-entered now; record them and suspend again.
+        ((Generator<?>) f).recordInspection(Diagnostics.suspendedFrames());
+        f.flags &= ~Continuation.INSPECTING;
+        f.mode = Continuation.CAPTURING;
+        return null;
+    }
+
+    // ---- capture -------------------------------------------------------------------------
+
+    /** @param f the continuation @param prims primitives to push @param refs references to push */
+    public static void reserve(Continuation f, int prims, int refs) {
+        f.reserve(prims, refs);
+    }
+
+    /** @param v value @param f the continuation */
+    public static void pushInt(int v, Continuation f) {
+        f.prims[f.pTop++] = v;
+    }
+
+    /** @param v value @param f the continuation */
+    public static void pushLong(long v, Continuation f) {
+        f.prims[f.pTop++] = v;
+    }
+
+    /** @param v value @param f the continuation */
+    public static void pushFloat(float v, Continuation f) {
+        f.prims[f.pTop++] = Float.floatToRawIntBits(v);
+    }
+
+    /** @param v value @param f the continuation */
+    public static void pushDouble(double v, Continuation f) {
+        f.prims[f.pTop++] = Double.doubleToRawLongBits(v);
+    }
+
+    /** @param v value @param f the continuation */
+    public static void pushRef(Object v, Continuation f) {
+        f.refs[f.rTop++] = v;
+    }
+
+    /**
+     * Ends a frame's capture: checks the handshake, then pushes the frame's resume index.
+     *
+     * @param f the continuation
+     * @param index which suspension point of the method this frame stopped at
+     * @param entryStamp the stamp the frame took on entry
+     * @param methodId the frame's own id
+     */
+    public static void endCapture(Continuation f, int index, int entryStamp, int methodId) {
+        if (entryStamp != methodId && entryStamp != BODY) {
+            throw Diagnostics.uninstrumentedCaller(f);
+        }
+        f.prims[f.pTop++] = index;
+    }
+
+    // ---- restore -------------------------------------------------------------------------
+
+    /** @param f the continuation @return the resume index the frame pushed last */
+    public static int beginRestore(Continuation f) {
+        return (int) f.prims[--f.pTop];
+    }
+
+    /** @param f the continuation @return the value */
+    public static int popInt(Continuation f) {
+        return (int) f.prims[--f.pTop];
+    }
+
+    /** @param f the continuation @return the value */
+    public static long popLong(Continuation f) {
+        return f.prims[--f.pTop];
+    }
+
+    /** @param f the continuation @return the value */
+    public static float popFloat(Continuation f) {
+        return Float.intBitsToFloat((int) f.prims[--f.pTop]);
+    }
+
+    /** @param f the continuation @return the value */
+    public static double popDouble(Continuation f) {
+        return Double.longBitsToDouble(f.prims[--f.pTop]);
+    }
+
+    /** @param f the continuation @return the value; its slot is cleared so nothing stays reachable */
+    public static Object popRef(Continuation f) {
+        Object[] refs = f.refs;
+        int i = --f.rTop;
+        Object v = refs[i];
+        refs[i] = null;
+        return v;
+    }
+
+    /**
+     * Called by the restore switch for an index the method does not have: the saved state does
+     * not belong to this code (the class was changed while suspended, or a frame was skipped).
+     *
+     * @param f the continuation
+     * @param index the bad index
+     * @return never returns
+     */
+    public static IllegalStateException badResumeIndex(Continuation f, int index) {
+        f.discardFrames();
+        return new IllegalStateException(Diagnostics.callerDescription()
+                + ": saved resume point " + index + " does not exist in this method;"
+                + " the suspended state does not match the code (was the class redefined?)");
+    }
+}

@@ -1,0 +1,583 @@
+package io.jcoro.core;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A generator: a coroutine body run step by step, with Python's protocol.
+ *
+ * <pre>{@code
+ * try (Generator<Integer> g = Generator.of(() -> countdown(10))) {
+ *     for (int n : g) System.out.println(n);
+ * }
+ * }</pre>
+ *
+ * <p>The body does not start until the generator is first advanced. Each {@link #next()} or
+ * {@link #send(Object)} runs it until its next {@link Co#yield(Object)}, at any depth of
+ * {@link Coroutine} calls, and returns the value yielded. The body's return value (for a
+ * {@link CoSupplier} body) ends the iteration and is kept as {@link #returnValue()}.
+ *
+ * <p>Semantics follow CPython exactly:
+ * <ul>
+ *   <li>{@code send(x)} with {@code x != null} into a just-created generator throws
+ *       {@link IllegalArgumentException} and leaves it unstarted.
+ *   <li>{@link #throwIn(Throwable)} raises the exception at the suspension point: the body may
+ *       catch it and yield again (the value is returned), or let it propagate (it comes out of
+ *       {@code throwIn} and the generator is finished). Into a new generator it is raised
+ *       without running the body; into a finished one it is simply thrown.
+ *   <li>{@link #close()} raises {@link GeneratorExit} at the suspension point, so handlers and
+ *       {@code finally} blocks run; a body that yields again makes {@code close()} throw
+ *       {@code IllegalStateException("generator ignored GeneratorExit")} and stays suspended.
+ *       Closing a new or finished generator does nothing.
+ *   <li>An exception escaping the body finishes the generator. Advancing a finished generator
+ *       throws {@link StopIteration} (a {@link java.util.NoSuchElementException}).
+ *   <li>Advancing a generator that is executing, re-entrantly or from another thread, throws
+ *       {@code IllegalStateException("generator already executing")} and leaves it intact.
+ *       A generator may be advanced from any thread, one at a time; every generator on an
+ *       active {@link Co#yieldFrom(Generator)} chain counts as executing.
+ * </ul>
+ *
+ * <p>A generator is its own {@link Iterator} and {@link Iterable} (single use, as in Python),
+ * offers a {@link #stream()} view, and is {@link AutoCloseable}.
+ *
+ * @param <T> the type of the values it yields
+ */
+public final class Generator<T> extends Continuation implements Iterator<T>, Iterable<T>, AutoCloseable {
+    private static final int CREATED = 0;
+    private static final int SUSPENDED = 1;
+    private static final int RUNNING = 2;
+    private static final int CLOSED = 3;
+
+    /** {@link #hasNext()} has run the body; the yielded value waits in {@code value}. */
+    private static final int PEEKED = 4;
+
+    /** {@link #step}: the body finished during this step; its return value is in {@code value}. */
+    static final Object DONE = new Object();
+    /** {@link #step}: the generator had already finished. */
+    static final Object EXHAUSTED = new Object();
+    /** {@link #stepDelegate}: delegation ended; the delegating frame resumes. */
+    private static final Object DELEGATION_OVER = new Object();
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Generator.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+        Jcoro.autoInstall();
+    }
+
+    private volatile int state;
+    /** A {@link CoRunnable} or {@link CoSupplier}; dropped once finished. */
+    private Object body;
+    /** The {@link Generator} or {@link Iterator} a {@code yieldFrom} delegates to. */
+    private Object delegate;
+
+    private Generator(Object body) {
+        this.body = body;
+    }
+
+    /**
+     * Creates a generator from a body that returns nothing. It does not start until advanced.
+     *
+     * @param body the coroutine body, typically a lambda or method reference
+     * @param <T>  the type of the values it yields
+     * @return the new generator
+     */
+    public static <T> Generator<T> of(CoRunnable body) {
+        return new Generator<>(Objects.requireNonNull(body, "body"));
+    }
+
+    /**
+     * Creates a generator from a body that returns a value, kept as {@link #returnValue()} and
+     * handed to a delegating {@link Co#yieldFrom(Generator)}.
+     *
+     * @param body the coroutine body, typically a lambda or method reference
+     * @param <T>  the type of the values it yields
+     * @return the new generator
+     */
+    public static <T> Generator<T> of(CoSupplier<?> body) {
+        return new Generator<>(Objects.requireNonNull(body, "body"));
+    }
+
+    // ---- Python's protocol -------------------------------------------------------------------
+
+    /**
+     * Runs the body to its next yield and returns the value yielded; Python's {@code next(g)}.
+     *
+     * @return the value yielded
+     * @throws StopIteration if the body returns (carrying its return value) or had finished
+     */
+    @Override
+    public T next() {
+        return yielded(advance(null, null));
+    }
+
+    /**
+     * Resumes the body with {@code value} as the result of the yield it is suspended at, and
+     * returns the next value it yields; Python's {@code g.send(value)}.
+     *
+     * @param value the value the pending {@code Co.yield} returns
+     * @return the next value yielded
+     * @throws IllegalArgumentException if the generator has not started and {@code value} is
+     *                                  not null
+     * @throws StopIteration            if the body returns or had finished
+     */
+    public T send(Object value) {
+        return yielded(advance(value, null));
+    }
+
+    /**
+     * Raises {@code error} at the suspension point; Python's {@code g.throw(error)}. If the body
+     * catches it and yields, that value is returned; if it propagates, it is rethrown here and
+     * the generator is finished.
+     *
+     * @param error the exception to raise inside the body
+     * @return the next value yielded
+     * @throws StopIteration if the body catches the exception and returns
+     */
+    public T throwIn(Throwable error) {
+        Objects.requireNonNull(error, "error");
+        Object r = advance(null, error);
+        if (r == EXHAUSTED) {
+            throw Diagnostics.<RuntimeException>sneaky(error);
+        }
+        return yielded(r);
+    }
+
+    /**
+     * Closes the generator: raises {@link GeneratorExit} at its suspension point so that its
+     * {@code finally} blocks run; Python's {@code g.close()}. Does nothing if the generator has
+     * not started or has finished. A value fetched by {@link #hasNext()} and not yet returned
+     * by {@link #next()} is dropped.
+     *
+     * @throws IllegalStateException if the body yields instead of finishing ("generator ignored
+     *                               GeneratorExit"; it stays suspended there), or if the
+     *                               generator is executing
+     */
+    @Override
+    public void close() {
+        for (;;) {
+            int s = state;
+            if (s == CLOSED) {
+                return;
+            }
+            if (s == RUNNING) {
+                throw alreadyExecuting();
+            }
+            if (s == CREATED) {
+                if (STATE.compareAndSet(this, CREATED, CLOSED)) {
+                    body = null;
+                    return;
+                }
+                continue;
+            }
+            if (!STATE.compareAndSet(this, SUSPENDED, RUNNING)) {
+                continue;
+            }
+            flags &= ~PEEKED;
+            value = null;
+            Object r;
+            try {
+                r = run(null, new GeneratorExit(), true);
+            } catch (GeneratorExit expected) {
+                return;
+            }
+            if (r == DONE) {
+                return;
+            }
+            STATE.setRelease(this, SUSPENDED);
+            throw new IllegalStateException("generator ignored GeneratorExit");
+        }
+    }
+
+    // ---- Iterator, Iterable, Stream ----------------------------------------------------------
+
+    /**
+     * Whether {@link #next()} will return a value: runs the body to its next yield if needed and
+     * keeps the value for {@code next()}. Never throws {@link StopIteration}.
+     *
+     * @return false once the body has finished
+     */
+    @Override
+    public boolean hasNext() {
+        for (;;) {
+            int s = state;
+            if (s == SUSPENDED) {
+                if (!STATE.compareAndSet(this, SUSPENDED, RUNNING)) {
+                    continue;
+                }
+                if ((flags & PEEKED) != 0) {
+                    STATE.setRelease(this, SUSPENDED);
+                    return true;
+                }
+                return peek(true);
+            }
+            if (s == CREATED) {
+                if (STATE.compareAndSet(this, CREATED, RUNNING)) {
+                    return peek(false);
+                }
+                continue;
+            }
+            if (s == RUNNING) {
+                throw alreadyExecuting();
+            }
+            return false;
+        }
+    }
+
+    private boolean peek(boolean started) {
+        Object r = run(null, null, started);
+        if (r == DONE) {
+            return false;
+        }
+        value = r;
+        flags |= PEEKED;
+        STATE.setRelease(this, SUSPENDED);
+        return true;
+    }
+
+    /** @return this generator: like Python's, a generator is iterable once */
+    @Override
+    public Iterator<T> iterator() {
+        return this;
+    }
+
+    /** @return a sequential stream of the values still to come; closing it closes the generator */
+    public Stream<T> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED), false)
+                .onClose(this::close);
+    }
+
+    // ---- queries -----------------------------------------------------------------------------
+
+    /** @return where the generator is in its life cycle */
+    public GeneratorState state() {
+        switch (state) {
+            case CREATED:
+                return GeneratorState.CREATED;
+            case SUSPENDED:
+                return GeneratorState.SUSPENDED;
+            case RUNNING:
+                return GeneratorState.RUNNING;
+            default:
+                return GeneratorState.CLOSED;
+        }
+    }
+
+    /** @return whether the body has finished: returned, thrown, or been closed */
+    public boolean isDone() {
+        return state == CLOSED;
+    }
+
+    /**
+     * The value the body returned, once it has returned normally (Python's
+     * {@code StopIteration.value}); {@code null} before that, for a {@link CoRunnable} body, or
+     * if the body ended with an exception or was closed.
+     *
+     * @param <R> the expected type (unchecked)
+     * @return the return value
+     */
+    @SuppressWarnings("unchecked")
+    public <R> R returnValue() {
+        return state == CLOSED ? (R) value : null;
+    }
+
+    /**
+     * Where the generator is suspended: its frames, innermost first, each naming the class,
+     * method and line of the suspension point or call it waits in. While delegating with
+     * {@code yieldFrom}, the sub-generator's frames come first. Empty unless suspended.
+     *
+     * <p>This briefly re-enters the frames (as a resume does) without running user code, so it
+     * must not be called on an executing generator.
+     *
+     * @return the suspended frames
+     * @throws IllegalStateException if the generator is executing
+     */
+    @SuppressWarnings("unchecked")
+    public List<StackTraceElement> suspendedFrames() {
+        if (!STATE.compareAndSet(this, SUSPENDED, RUNNING)) {
+            if (state == RUNNING) {
+                throw alreadyExecuting();
+            }
+            return List.of();
+        }
+        List<StackTraceElement> frames = new ArrayList<>();
+        if (delegate instanceof Generator<?> sub) {
+            frames.addAll(sub.suspendedFrames());
+        }
+        Object kept = value;
+        int keptFlags = flags;
+        value = null;
+        flags = INSPECTING;
+        frames.addAll((List<StackTraceElement>) enterBody(true));
+        value = kept;
+        flags = keptFlags;
+        STATE.setRelease(this, SUSPENDED);
+        return frames;
+    }
+
+    @Override
+    public String toString() {
+        return "Generator[" + state() + "]";
+    }
+
+    // ---- the engine --------------------------------------------------------------------------
+
+    /** Sink's view: advance without exceptions for the end. */
+    Object step(Object sent) {
+        return advance(sent, null);
+    }
+
+    /**
+     * Advances the body once, as next/send/throwIn.
+     *
+     * @return the value yielded, or {@link #DONE} (return value in {@code value}), or
+     *         {@link #EXHAUSTED}
+     */
+    private Object advance(Object sent, Throwable thrown) {
+        if (!STATE.compareAndSet(this, SUSPENDED, RUNNING)) {
+            return advanceSlow(sent, thrown);
+        }
+        return advanceRunning(sent, thrown);
+    }
+
+    private Object advanceRunning(Object sent, Throwable thrown) {
+        if (flags != 0) {
+            return takePeeked(sent, thrown);
+        }
+        Object r = run(sent, thrown, true);
+        if (r != DONE) {
+            STATE.setRelease(this, SUSPENDED);
+        }
+        return r;
+    }
+
+    private Object advanceSlow(Object sent, Throwable thrown) {
+        for (;;) {
+            int s = state;
+            if (s == SUSPENDED) {
+                if (STATE.compareAndSet(this, SUSPENDED, RUNNING)) {
+                    return advanceRunning(sent, thrown);
+                }
+            } else if (s == CREATED) {
+                if (thrown == null && sent != null) {
+                    throw new IllegalArgumentException(
+                            "can't send non-null value to a just-started generator");
+                }
+                if (STATE.compareAndSet(this, CREATED, RUNNING)) {
+                    if (thrown != null) {
+                        finish(null);
+                        throw Diagnostics.<RuntimeException>sneaky(thrown);
+                    }
+                    Object r = run(null, null, false);
+                    if (r != DONE) {
+                        STATE.setRelease(this, SUSPENDED);
+                    }
+                    return r;
+                }
+            } else if (s == RUNNING) {
+                throw alreadyExecuting();
+            } else {
+                return EXHAUSTED;
+            }
+        }
+    }
+
+    private Object takePeeked(Object sent, Throwable thrown) {
+        if (sent != null || thrown != null) {
+            STATE.setRelease(this, SUSPENDED);
+            throw new IllegalStateException(
+                    "hasNext() fetched a value that next() has not returned yet; take it first");
+        }
+        flags = 0;
+        Object v = value;
+        value = null;
+        STATE.setRelease(this, SUSPENDED);
+        return v;
+    }
+
+    @SuppressWarnings("unchecked")
+    private T yielded(Object r) {
+        if (r == DONE) {
+            throw new StopIteration("generator returned", value);
+        }
+        if (r == EXHAUSTED) {
+            throw new StopIteration("generator already finished", null);
+        }
+        return (T) r;
+    }
+
+    private static IllegalStateException alreadyExecuting() {
+        return new IllegalStateException("generator already executing");
+    }
+
+    /**
+     * One step with the state already RUNNING: first the delegate, if any, then the body's own
+     * frames. The caller releases the state if the generator is not finished.
+     */
+    private Object run(Object sent, Throwable thrown, boolean started) {
+        if (delegate != null) {
+            Object r = stepDelegate(sent, thrown);
+            if (r != DELEGATION_OVER) {
+                return r;
+            }
+        } else if (thrown != null) {
+            value = thrown;
+            flags = THROWING;
+        } else {
+            value = sent;
+        }
+        return enterBody(started);
+    }
+
+    /** Calls the body on this thread with this generator current, and reads how it left. */
+    private Object enterBody(boolean restoring) {
+        Carrier carrier = Carrier.current();
+        Continuation outer = carrier.current;
+        carrier.current = this;
+        try {
+            mode = restoring ? RESTORING : NORMAL;
+            stamp = Frames.BODY;
+            Object result = invokeBody();
+            if (mode != NORMAL) {
+                return suspended();
+            }
+            finish(result);
+            return DONE;
+        } catch (Throwable t) {
+            finish(null);
+            throw t;
+        } finally {
+            carrier.current = outer;
+        }
+    }
+
+    private Object invokeBody() {
+        Object b = body;
+        if (b instanceof CoRunnable r) {
+            r.run();
+            return null;
+        }
+        return ((CoSupplier<?>) b).get();
+    }
+
+    private Object suspended() {
+        if (mode != CAPTURING) {
+            throw new IllegalStateException("the generator body " + body.getClass().getName()
+                    + " returned without restoring its frames: it is not instrumented");
+        }
+        mode = NORMAL;
+        Object v = value;
+        value = null;
+        return v;
+    }
+
+    private void finish(Object result) {
+        discardFrames();
+        delegate = null;
+        body = null;
+        value = result;
+        state = CLOSED;
+    }
+
+    // ---- yield from (PEP 380) ----------------------------------------------------------------
+
+    /**
+     * Starts a {@code yieldFrom}, called from this generator's running body: runs the delegate
+     * to its first yield. Returns its return value if it finishes at once; otherwise suspends
+     * this generator with the delegate's first value.
+     */
+    Object beginDelegation(Object sub) {
+        Objects.requireNonNull(sub, "yieldFrom(null)");
+        Object first;
+        if (sub instanceof Generator<?> g) {
+            first = g.advance(null, null);
+            if (first == DONE) {
+                return g.value;
+            }
+            if (first == EXHAUSTED) {
+                return null;
+            }
+        } else if (sub instanceof Iterable<?> items) {
+            Iterator<?> it = items.iterator();
+            if (!it.hasNext()) {
+                return null;
+            }
+            first = it.next();
+            sub = it;
+        } else {
+            throw new IllegalArgumentException("yieldFrom needs a Generator or an Iterable, not "
+                    + sub.getClass().getName());
+        }
+        delegate = sub;
+        value = first;
+        mode = CAPTURING;
+        return null;
+    }
+
+    /**
+     * A resume while delegating: forwards to the delegate as PEP 380 says. Returns the value it
+     * yielded (this generator stays suspended in its {@code yieldFrom}), or
+     * {@link #DELEGATION_OVER} after arranging what the {@code yieldFrom} returns or throws.
+     */
+    private Object stepDelegate(Object sent, Throwable thrown) {
+        Object d = delegate;
+        try {
+            if (d instanceof Generator<?> sub) {
+                if (thrown instanceof GeneratorExit) {
+                    delegate = null;
+                    sub.close();
+                    return resumeThrowing(thrown);
+                }
+                Object r = thrown != null ? sub.advance(null, thrown) : sub.advance(sent, null);
+                if (r == DONE) {
+                    return resumeReturning(sub.value);
+                }
+                if (r == EXHAUSTED) {
+                    return thrown != null ? resumeThrowing(thrown) : resumeReturning(null);
+                }
+                return r;
+            }
+            Iterator<?> it = (Iterator<?>) d;
+            if (thrown != null) {
+                return resumeThrowing(thrown);
+            }
+            if (sent != null) {
+                return resumeThrowing(new IllegalArgumentException(
+                        "can't send a value into yieldFrom(Iterable): an iterator cannot receive it"));
+            }
+            return it.hasNext() ? it.next() : resumeReturning(null);
+        } catch (Throwable t) {
+            return resumeThrowing(t);
+        }
+    }
+
+    private Object resumeReturning(Object result) {
+        delegate = null;
+        value = result;
+        return DELEGATION_OVER;
+    }
+
+    private Object resumeThrowing(Throwable t) {
+        delegate = null;
+        value = t;
+        flags = THROWING;
+        return DELEGATION_OVER;
+    }
+
+    /** Called from {@link Frames#resumeValue} on an inspecting resume. */
+    void recordInspection(List<StackTraceElement> frames) {
+        value = frames;
+    }
+}
