@@ -8,6 +8,7 @@ import io.jcoro.agent.classinfo.MissingClassException;
 import io.jcoro.agent.generate.FrameComputer;
 import io.jcoro.agent.generate.MethodRewriter;
 import io.jcoro.agent.generate.RefusalCode;
+import io.jcoro.agent.generate.StampClearing;
 import io.jcoro.agent.identify.ClassCoroutines;
 import io.jcoro.agent.identify.CoroutineMethodFinder;
 import io.jcoro.agent.identify.Lines;
@@ -54,6 +55,7 @@ public final class ClassInstrumenter {
             return null;
         }
         Set<MethodNode> changed = new LinkedHashSet<>();
+        Set<MethodNode> patched = new LinkedHashSet<>();
         for (ClassCoroutines.RefusedBody site : found.refusedBodies()) {
             log.refused(site.message());
             RefusalCode.failAt(site.method(), site.site(), site.message());
@@ -71,6 +73,8 @@ public final class ClassInstrumenter {
             List<SuspensionPointFinder.Site> sites =
                     SuspensionPointFinder.find(owner, method, found.coroutines(), repository);
             if (sites.isEmpty()) {
+                StampClearing.apply(method);
+                patched.add(method);
                 continue;
             }
             try {
@@ -85,6 +89,9 @@ public final class ClassInstrumenter {
             }
         }
         Map<String, MethodNode> replacements = new LinkedHashMap<>();
+        for (MethodNode method : patched) {
+            replacements.put(method.name + method.desc, method);
+        }
         for (MethodNode method : changed) {
             replacements.put(method.name + method.desc, withFrames(owner, method, repository));
         }

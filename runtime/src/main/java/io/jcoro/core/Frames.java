@@ -64,6 +64,14 @@ public final class Frames {
         return s;
     }
 
+    /**
+     * Entry of a coroutine method that cannot suspend: it takes no part in the handshake but
+     * must not leave its stamp for a frame below it to take as its own.
+     */
+    public static void clearStamp() {
+        Carrier.current().current.stamp = 0;
+    }
+
     /** @param f the continuation @return whether frames are being re-entered after a resume */
     public static boolean isRestoring(Continuation f) {
         return f.mode == Continuation.RESTORING;

@@ -1,6 +1,7 @@
 package io.jcoro.agent.classinfo;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,9 +13,14 @@ import java.util.Set;
  * @param interfaces internal names of the direct superinterfaces
  * @param isInterface whether it is an interface
  * @param annotated name+descriptor of each method annotated {@code @Coroutine}
+ * @param bridgeTargets for each bridge method (name+descriptor), the methods it may forward to:
+ *                      the class's other methods of the same name and arity (javac's bridges
+ *                      forward to exactly one of them), so a bridge that is a coroutine makes
+ *                      its target one too
  */
 public record ClassInfo(String name, String superName, List<String> interfaces,
-                        boolean isInterface, Set<String> annotated) {
+                        boolean isInterface, Set<String> annotated,
+                        Map<String, List<String>> bridgeTargets) {
 
     /** @return the direct supertypes: superclass first, then interfaces */
     public List<String> supertypes() {

@@ -1,7 +1,10 @@
 package io.jcoro.agent.classinfo;
 
 import io.jcoro.agent.RuntimeNames;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.objectweb.asm.AnnotationVisitor;
@@ -9,6 +12,7 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /** Reads a {@link ClassInfo} from class bytes, skipping all code. */
 final class ClassInfoReader extends ClassVisitor {
@@ -17,6 +21,8 @@ final class ClassInfoReader extends ClassVisitor {
     private List<String> interfaces;
     private boolean isInterface;
     private final Set<String> annotated = new HashSet<>();
+    private final List<String> bridges = new ArrayList<>();
+    private final List<String> methods = new ArrayList<>();
 
     private ClassInfoReader() {
         super(Opcodes.ASM9);
@@ -25,7 +31,32 @@ final class ClassInfoReader extends ClassVisitor {
     static ClassInfo read(byte[] bytes) {
         ClassInfoReader r = new ClassInfoReader();
         new ClassReader(bytes).accept(r, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return new ClassInfo(r.name, r.superName, r.interfaces, r.isInterface, Set.copyOf(r.annotated));
+        return new ClassInfo(r.name, r.superName, r.interfaces, r.isInterface, Set.copyOf(r.annotated),
+                r.bridgeTargets());
+    }
+
+    private Map<String, List<String>> bridgeTargets() {
+        if (bridges.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> targets = new HashMap<>();
+        for (String bridge : bridges) {
+            List<String> same = new ArrayList<>();
+            for (String m : methods) {
+                if (!bridges.contains(m) && sameNameAndArity(bridge, m)) {
+                    same.add(m);
+                }
+            }
+            targets.put(bridge, List.copyOf(same));
+        }
+        return Map.copyOf(targets);
+    }
+
+    private static boolean sameNameAndArity(String a, String b) {
+        int pa = a.indexOf('(');
+        int pb = b.indexOf('(');
+        return a.regionMatches(0, b, 0, pa) && pa == pb
+                && Type.getArgumentTypes(a.substring(pa)).length == Type.getArgumentTypes(b.substring(pb)).length;
     }
 
     @Override
@@ -41,6 +72,10 @@ final class ClassInfoReader extends ClassVisitor {
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                      String[] exceptions) {
         String sig = name + descriptor;
+        methods.add(sig);
+        if ((access & Opcodes.ACC_BRIDGE) != 0) {
+            bridges.add(sig);
+        }
         return new MethodVisitor(Opcodes.ASM9) {
             @Override
             public AnnotationVisitor visitAnnotation(String desc, boolean visible) {

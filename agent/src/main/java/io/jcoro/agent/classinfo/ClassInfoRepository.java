@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.WeakReference;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -141,9 +142,23 @@ public final class ClassInfoRepository {
                 all = Set.copyOf(union);
             }
         }
+        all = withBridgeTargets(info, all);
         path.remove(type);
         Set<String> raced = coroutines.putIfAbsent(type, all);
         return raced != null ? raced : all;
+    }
+
+    /** A coroutine bridge makes the method it forwards to a coroutine too. */
+    private static Set<String> withBridgeTargets(ClassInfo info, Set<String> coroutines) {
+        Set<String> result = coroutines;
+        for (Map.Entry<String, List<String>> bridge : info.bridgeTargets().entrySet()) {
+            if (coroutines.contains(bridge.getKey()) && !result.containsAll(bridge.getValue())) {
+                Set<String> union = new HashSet<>(result);
+                union.addAll(bridge.getValue());
+                result = Set.copyOf(union);
+            }
+        }
+        return result;
     }
 
     /**
