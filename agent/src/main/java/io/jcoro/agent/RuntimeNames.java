@@ -6,7 +6,6 @@ package io.jcoro.agent;
  * loads runtime classes.
  */
 public final class RuntimeNames {
-    public static final String PACKAGE = "io/jcoro/";
     public static final String CORE_PACKAGE = "io/jcoro/core/";
     public static final String AGENT_PACKAGE = "io/jcoro/agent/";
 

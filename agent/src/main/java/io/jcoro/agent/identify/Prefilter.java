@@ -10,14 +10,15 @@ import org.objectweb.asm.Type;
  * Decides cheaply, before any full parse, whether a class could need instrumentation. Most
  * classes an application loads do not; they must pass through untouched and fast.
  *
- * <p>A class is a candidate if its bytes mention jcoro at all (the annotation, {@code Co}, a
- * coroutine functional interface), or if it could override a coroutine method (a non-JDK
+ * <p>A class is a candidate if its bytes name the annotation, {@code Co} or a coroutine
+ * functional interface, or if it could override a coroutine method (a non-JDK
  * supertype has one), or if it creates lambdas of a non-JDK functional interface that has a
  * coroutine method of the lambda's name. The first test is a byte search; the others read only
  * the constant pool and ask the {@link ClassInfoRepository}, which reads supertypes once.
  */
 public final class Prefilter {
-    private static final byte[] MARKER = RuntimeNames.PACKAGE.getBytes(StandardCharsets.US_ASCII);
+    /** A prefix of Co, Coroutine, CoRunnable and CoSupplier: any use of the API names one. */
+    private static final byte[] MARKER = "io/jcoro/core/Co".getBytes(StandardCharsets.US_ASCII);
     private static final int CONSTANT_INVOKE_DYNAMIC = 18;
 
     private Prefilter() {
