@@ -85,7 +85,7 @@ public final class Co {
      * @throws IllegalStateException if no generator runs on this thread
      */
     public static Generator<?> current() {
-        Continuation c = Carrier.current().current;
+        Continuation c = Carrier.current().running();
         if (c instanceof Generator<?> g) {
             return g;
         }

@@ -15,7 +15,8 @@ package io.jcoro.core;
  *   <li>The saved frames live in two stacks, {@link #prims} (every primitive, widened to its
  *       bits in a long) and {@link #refs}; a frame pushes its values then its resume index, so the
  *       innermost frame is at the bottom and the outermost on top, and a resume pops exactly what
- *       the capture pushed. Both stacks are empty while the coroutine runs.
+ *       the capture pushed. Both stacks are empty (their tops are 0) while the coroutine runs;
+ *       while it is suspended no reference slot above the top holds anything.
  *   <li>Only the thread that runs the generator touches these fields; hand-offs between threads
  *       go through the generator's state (a compare-and-set to RUNNING, a release store back).
  * </ul>
@@ -41,6 +42,8 @@ public abstract sealed class Continuation permits Generator, Continuation.Idle {
     int pTop;
     Object[] refs = NO_REFS;
     int rTop;
+    /** {@link #rTop} at the last suspension: slots up to it may hold values popped since. */
+    int rSaved;
     /** The value in transit: yielded out, sent in, thrown in, or (once finished) returned. */
     Object value;
 
@@ -62,11 +65,25 @@ public abstract sealed class Continuation permits Generator, Continuation.Idle {
         return length < 16 ? needed : Math.max(needed, length + (length >> 1));
     }
 
+    /**
+     * Ends a capture: clears the reference slots above the new top that the last suspension
+     * used and the resume popped, so a suspended coroutine keeps nothing it no longer holds.
+     * (Pops leave their slot as it was, so that pushing the same value back, the common case
+     * for loop-invariant locals, needs no store: see {@link Frames#pushRef}.)
+     */
+    final void settleRefs() {
+        if (rTop < rSaved) {
+            java.util.Arrays.fill(refs, rTop, rSaved, null);
+        }
+        rSaved = rTop;
+    }
+
     /** Drops all saved frames: the coroutine finished or its capture failed. */
     final void discardFrames() {
-        java.util.Arrays.fill(refs, 0, rTop, null);
+        java.util.Arrays.fill(refs, 0, Math.max(rTop, rSaved), null);
         pTop = 0;
         rTop = 0;
+        rSaved = 0;
         mode = NORMAL;
         flags = 0;
     }

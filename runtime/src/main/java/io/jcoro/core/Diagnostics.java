@@ -57,7 +57,7 @@ final class Diagnostics {
                     + " classes are used (Generator and Sink do it on first use unless"
                     + " -Djcoro.autoInstall=false).");
         }
-        if (!(Carrier.current().current instanceof Generator)) {
+        if (!(Carrier.current().running() instanceof Generator)) {
             return new NotInstrumentedException(api + " called outside any generator, from "
                     + callerDescription() + ", which is not instrumented either.");
         }

@@ -54,7 +54,7 @@ public final class Frames {
 
     /** @return the continuation running on this thread (the idle one outside generators) */
     public static Continuation enter() {
-        return Carrier.current().current;
+        return Carrier.current().running();
     }
 
     /** @param f the continuation @return the stamp the caller left, clearing it */
@@ -69,7 +69,7 @@ public final class Frames {
      * must not leave its stamp for a frame below it to take as its own.
      */
     public static void clearStamp() {
-        Carrier.current().current.stamp = 0;
+        Carrier.current().running().stamp = 0;
     }
 
     /** @param f the continuation @return whether frames are being re-entered after a resume */
@@ -180,9 +180,20 @@ public final class Frames {
         f.prims[f.pTop++] = Double.doubleToRawLongBits(v);
     }
 
-    /** @param v value @param f the continuation */
+    /**
+     * Saves a reference. The slot often holds the same value already (a loop-invariant local
+     * pushed back after the pop of the last resume), and then nothing is stored: a reference
+     * store into a long-lived array costs a GC barrier.
+     *
+     * @param v value
+     * @param f the continuation
+     */
     public static void pushRef(Object v, Continuation f) {
-        f.refs[f.rTop++] = v;
+        Object[] refs = f.refs;
+        int i = f.rTop++;
+        if (refs[i] != v) {
+            refs[i] = v;
+        }
     }
 
     /**
@@ -227,13 +238,12 @@ public final class Frames {
         return Double.longBitsToDouble(f.prims[--f.pTop]);
     }
 
-    /** @param f the continuation @return the value; its slot is cleared so nothing stays reachable */
+    /**
+     * @param f the continuation
+     * @return the value; its slot keeps it until the next suspension pushes over it or clears it
+     */
     public static Object popRef(Continuation f) {
-        Object[] refs = f.refs;
-        int i = --f.rTop;
-        Object v = refs[i];
-        refs[i] = null;
-        return v;
+        return f.refs[--f.rTop];
     }
 
     /**

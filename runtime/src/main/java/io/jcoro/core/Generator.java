@@ -444,8 +444,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
     /** Calls the body on this thread with this generator current, and reads how it left. */
     private Object enterBody(boolean restoring) {
         Carrier carrier = Carrier.current();
-        Continuation outer = carrier.current;
-        carrier.current = this;
+        Continuation outer = carrier.enter(this);
         try {
             mode = restoring ? RESTORING : NORMAL;
             stamp = Frames.BODY;
@@ -459,7 +458,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
             finish(null);
             throw t;
         } finally {
-            carrier.current = outer;
+            carrier.leave(this, outer);
         }
     }
 
@@ -478,6 +477,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
                     + " returned without restoring its frames: it is not instrumented");
         }
         mode = NORMAL;
+        settleRefs();
         Object v = value;
         value = null;
         return v;
