@@ -67,6 +67,8 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
     private static final Object DELEGATION_OVER = new Object();
 
     private static final VarHandle STATE;
+    /** {@code -Djcoro.autoClose=true}: every generator is {@link #autoClosing}. */
+    private static final boolean AUTO_CLOSE_ALL = Boolean.getBoolean("jcoro.autoClose");
 
     static {
         try {
@@ -78,7 +80,8 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
     }
 
     private volatile int state;
-    /** A {@link CoRunnable} or {@link CoSupplier}; dropped once finished. */
+    /** A {@link CoRunnable} or {@link CoSupplier} (the inner generator for an auto-closing
+     *  handle); dropped once finished. */
     private Object body;
     /** The {@link Generator} or {@link Iterator} a {@code yieldFrom} delegates to. */
     private Object delegate;
@@ -95,7 +98,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
      * @return the new generator
      */
     public static <T> Generator<T> of(CoRunnable body) {
-        return new Generator<>(Objects.requireNonNull(body, "body"));
+        return AUTO_CLOSE_ALL ? autoClosing(body) : new Generator<>(Objects.requireNonNull(body, "body"));
     }
 
     /**
@@ -107,7 +110,79 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
      * @return the new generator
      */
     public static <T> Generator<T> of(CoSupplier<?> body) {
-        return new Generator<>(Objects.requireNonNull(body, "body"));
+        return AUTO_CLOSE_ALL ? autoClosing(body) : new Generator<>(Objects.requireNonNull(body, "body"));
+    }
+
+    /**
+     * Creates a generator that is closed, as CPython closes generators it collects, once it
+     * becomes unreachable while suspended: {@link GeneratorExit} is raised at its suspension
+     * point on a background cleaner thread (never the thread that dropped it), so its
+     * {@code finally} blocks run. An error during that close is reported on standard error.
+     * Otherwise it behaves exactly as {@link #of(CoRunnable)}.
+     *
+     * <p>Off by default: closing runs user code at an unpredictable time on another thread, and
+     * costs a delegation step per advance. The system property {@code jcoro.autoClose=true} makes
+     * {@link #of} create such generators everywhere. Without it, an abandoned generator is simply
+     * garbage collected with everything it holds; its {@code finally} blocks never run.
+     *
+     * @param body the coroutine body
+     * @param <T>  the type of the values it yields
+     * @return the new generator
+     */
+    public static <T> Generator<T> autoClosing(CoRunnable body) {
+        return closingHandle(new Generator<>(Objects.requireNonNull(body, "body")));
+    }
+
+    /**
+     * As {@link #autoClosing(CoRunnable)}, for a body that returns a value.
+     *
+     * @param body the coroutine body
+     * @param <T>  the type of the values it yields
+     * @return the new generator
+     */
+    public static <T> Generator<T> autoClosing(CoSupplier<?> body) {
+        return closingHandle(new Generator<>(Objects.requireNonNull(body, "body")));
+    }
+
+    /**
+     * The generator the user holds delegates every step to {@code inner}; the cleaner watches the
+     * handle and its action holds only {@code inner}, so the handle can become unreachable.
+     */
+    private static <T> Generator<T> closingHandle(Generator<?> inner) {
+        Generator<T> handle = new Generator<>(inner);
+        handle.delegate = inner;
+        AutoClose.CLEANER.register(handle, new AutoClose(inner));
+        return handle;
+    }
+
+    /** A handle's delegate finished: so does the handle, with its result or its exception. */
+    private Object endOfClosingHandle() {
+        Object result = value;
+        if ((flags & THROWING) != 0) {
+            finish(null);
+            throw Diagnostics.<RuntimeException>sneaky((Throwable) result);
+        }
+        finish(result);
+        return DONE;
+    }
+
+    /** The cleaner's action for an auto-closing generator. */
+    private static final class AutoClose implements Runnable {
+        static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+        private final Generator<?> inner;
+
+        AutoClose(Generator<?> inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void run() {
+            try {
+                inner.close();
+            } catch (Throwable t) {
+                System.err.println("[jcoro] closing an unreachable generator failed: " + t);
+            }
+        }
     }
 
     // ---- Python's protocol -------------------------------------------------------------------
@@ -316,6 +391,10 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
         if (delegate instanceof Generator<?> sub) {
             frames.addAll(sub.suspendedFrames());
         }
+        if (body instanceof Generator) {
+            STATE.setRelease(this, SUSPENDED);
+            return frames;
+        }
         Object kept = value;
         int keptFlags = flags;
         value = null;
@@ -431,6 +510,9 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
             Object r = stepDelegate(sent, thrown);
             if (r != DELEGATION_OVER) {
                 return r;
+            }
+            if (body instanceof Generator) {
+                return endOfClosingHandle();
             }
         } else if (thrown != null) {
             value = thrown;
