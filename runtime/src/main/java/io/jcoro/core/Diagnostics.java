@@ -1,16 +1,15 @@
 package io.jcoro.core;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Error messages that name the frame at fault, found with a {@link StackWalker}. Only error
  * paths and stack inspection come here, never the suspend/resume path.
  */
 final class Diagnostics {
-    private static final StackWalker WALKER = StackWalker.getInstance();
+    private static final StackWalker WALKER =
+            StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final String HOW_TO_MARK = " Every method between a generator's body and a"
             + " suspension must be a coroutine: annotate it @Coroutine; a lambda suspends only if"
             + " its functional interface method is @Coroutine (such as CoRunnable or CoSupplier);"
@@ -75,9 +74,32 @@ final class Diagnostics {
         f.value = null;
         List<StackWalker.StackFrame> frames = userFrames(2);
         String self = frames.isEmpty() ? "<unknown>" : describe(frames.get(0));
-        String caller = frames.size() < 2 ? "<unknown>" : describe(frames.get(1));
+        if (frames.size() < 2) {
+            return new NotInstrumentedException(self + " cannot suspend: its caller is not a coroutine."
+                    + HOW_TO_MARK);
+        }
+        StackWalker.StackFrame caller = frames.get(1);
+        if (isAnnotated(caller)) {
+            return new NotInstrumentedException(self + " cannot suspend: its caller "
+                    + describe(caller) + " is a coroutine, but calls it through a method that is not"
+                    + " declared @Coroutine where the call names it (annotate the interface or"
+                    + " superclass method the call goes through, not only the implementation).");
+        }
         return new NotInstrumentedException(self + " cannot suspend: it was called from "
-                + caller + ", which is not a coroutine." + HOW_TO_MARK);
+                + describe(caller) + ", which is not a coroutine." + HOW_TO_MARK);
+    }
+
+    private static boolean isAnnotated(StackWalker.StackFrame frame) {
+        try {
+            for (java.lang.reflect.Method m : frame.getDeclaringClass().getDeclaredMethods()) {
+                if (m.getName().equals(frame.getMethodName()) && m.isAnnotationPresent(Coroutine.class)) {
+                    return true;
+                }
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // a class we cannot reflect on: fall back to the general message
+        }
+        return false;
     }
 
     /**
@@ -89,15 +111,6 @@ final class Diagnostics {
                 .takeWhile(f -> !f.getClassName().equals(Generator.class.getName()))
                 .map(StackWalker.StackFrame::toStackTraceElement)
                 .collect(Collectors.toList()));
-    }
-
-    static String location(List<StackTraceElement> frames) {
-        return Optional.ofNullable(frames.isEmpty() ? null : frames.get(0))
-                .map(StackTraceElement::toString).orElse("<unknown>");
-    }
-
-    static String joined(Stream<StackTraceElement> frames) {
-        return frames.map(StackTraceElement::toString).collect(Collectors.joining(" <- "));
     }
 
     @SuppressWarnings("unchecked")

@@ -20,6 +20,12 @@ import org.junit.jupiter.api.Test;
  */
 class RuntimeChecksTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void installed() {
+        // Self-attached runs install on the first Generator; some tests here start without one.
+        io.jcoro.core.Jcoro.install();
+    }
+
     @Coroutine
     static void inner(List<String> log) {
         Co.yield("inner");
@@ -102,6 +108,30 @@ class RuntimeChecksTest {
                 e.getMessage());
         NotInstrumentedException direct = assertThrows(NotInstrumentedException.class, () -> Co.yield(1));
         assertTrue(direct.getMessage().contains("outside any generator"), direct.getMessage());
+    }
+
+    interface Unmarked {
+        void step();
+    }
+
+    @Coroutine
+    static void callsThroughUnmarkedInterface(Unmarked u) {
+        u.step();
+    }
+
+    @Test
+    void annotatingOnlyTheImplementationIsExplained() {
+        Unmarked impl = new Unmarked() {
+            @Coroutine
+            @Override
+            public void step() {
+                Co.yield("step");
+            }
+        };
+        NotInstrumentedException e = assertThrows(NotInstrumentedException.class,
+                () -> Generator.of(() -> callsThroughUnmarkedInterface(impl)).next());
+        assertTrue(e.getMessage().contains("is a coroutine, but calls it through a method that is not declared @Coroutine"),
+                e.getMessage());
     }
 
     @Coroutine
