@@ -1,0 +1,299 @@
+package io.jcoro.net;
+
+import io.jcoro.core.Coroutine;
+import io.jcoro.sched.Kernel;
+import io.jcoro.sched.Syscalls;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.Objects;
+
+/**
+ * A TCP connection for tasks of a {@link io.jcoro.sched.Scheduler}: the course's
+ * {@code Socket} wrapper (sockwrap.py), whose methods are plain {@code @Coroutine} methods.
+ * {@link #recv(int)} and {@link #sendAll(byte[])} suspend the calling task, at whatever depth
+ * it calls them, until the socket is ready, and other tasks run meanwhile:
+ *
+ * <pre>{@code
+ * @Coroutine
+ * static void handleClient(Connection client) {
+ *     try (client) {
+ *         byte[] data;
+ *         while ((data = client.recv(65536)).length > 0) {
+ *             client.sendAll(data);
+ *         }
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Failures are clear and leave nothing behind: the end of the stream (the peer closed, or
+ * shut down its output) is an empty {@code recv}; a reset or broken connection, in any call,
+ * closes this connection, takes it off the selector, and throws an {@link UncheckedIOException}
+ * naming the call and the peer. {@link #close()} never suspends, so it is safe in
+ * {@code finally} blocks of a task that is being killed.
+ *
+ * <p>An idle connection holds its channel, its selection key and nothing else: reads go
+ * through one buffer per scheduler thread, and the bytes are copied out.
+ * A connection belongs to the tasks of one scheduler and is not thread-safe.
+ */
+public final class Connection implements AutoCloseable {
+    private static final byte[] END = new byte[0];
+
+    private final SocketChannel channel;
+    private final SocketAddress peer;
+    private boolean closed;
+
+    private Connection(SocketChannel channel, SocketAddress peer) {
+        this.channel = channel;
+        this.peer = peer;
+        OpenChannels.opened();
+    }
+
+    /**
+     * Takes over a connected (or connecting) socket channel: puts it in non-blocking mode and
+     * turns off Nagle's algorithm, as request/response traffic wants. The connection now owns
+     * the channel and closes it.
+     *
+     * @param channel an open socket channel
+     * @return the connection
+     * @throws UncheckedIOException if the channel cannot be configured (it is then closed)
+     */
+    public static Connection wrap(SocketChannel channel) {
+        Objects.requireNonNull(channel, "channel");
+        SocketAddress peer;
+        try {
+            peer = channel.getRemoteAddress();
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new UncheckedIOException("cannot use " + channel + ": " + message(e), e);
+        }
+        return new Connection(channel, peer);
+    }
+
+    /**
+     * Connects to a server, suspending the calling task until the connection is made.
+     *
+     * @param remote the server's address
+     * @return the connection
+     * @throws UncheckedIOException if the connection fails (refused, unreachable, ...)
+     */
+    @Coroutine
+    public static Connection connect(InetSocketAddress remote) {
+        SocketChannel ch;
+        try {
+            ch = SocketChannel.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a socket to connect to " + remote + ": " + message(e), e);
+        }
+        Connection c = new Connection(ch, remote);
+        boolean connected = false;
+        try {
+            ch.configureBlocking(false);
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (!ch.connect(remote)) {
+                do {
+                    Syscalls.writeWait(ch);
+                } while (!ch.finishConnect());
+            }
+            connected = true;
+        } catch (IOException e) {
+            throw c.failed("connect to", e);
+        } finally {
+            if (!connected) {
+                c.close();
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Receives what has arrived, up to {@code maxBytes} (and at most 64 KiB), suspending the
+     * task until at least one byte is there; Python's {@code sock.recv(maxbytes)}.
+     *
+     * @param maxBytes the most to return, at least 1
+     * @return the bytes received; empty at the end of the stream (the peer closed its side)
+     * @throws UncheckedIOException if the connection fails or is closed; it is then closed
+     */
+    @Coroutine
+    public byte[] recv(int maxBytes) {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("recv needs maxBytes >= 1, not " + maxBytes);
+        }
+        for (;;) {
+            ByteBuffer buf = ReadBuffer.take(maxBytes);
+            int n = read(buf);
+            if (n > 0) {
+                byte[] data = new byte[n];
+                buf.flip().get(data);
+                Syscalls.checkpoint();
+                return data;
+            }
+            if (n < 0) {
+                return END;
+            }
+            Syscalls.readWait(channel);
+        }
+    }
+
+    /**
+     * Receives what has arrived into {@code dst}, suspending the task until at least one byte
+     * is there (or {@code dst} is full); Python's {@code sock.recv_into(buffer)}.
+     *
+     * @param dst where the bytes go, from its position up to its limit
+     * @return how many bytes were read, or -1 at the end of the stream
+     * @throws UncheckedIOException if the connection fails or is closed; it is then closed
+     */
+    @Coroutine
+    public int recvInto(ByteBuffer dst) {
+        if (!dst.hasRemaining()) {
+            return 0;
+        }
+        for (;;) {
+            int n = read(dst);
+            if (n != 0) {
+                if (n > 0) {
+                    Syscalls.checkpoint();
+                }
+                return n;
+            }
+            Syscalls.readWait(channel);
+        }
+    }
+
+    /**
+     * Sends all of {@code data}, suspending the task whenever the socket cannot take more;
+     * Python's {@code sock.sendall(data)}.
+     *
+     * @param data the bytes
+     * @throws UncheckedIOException if the connection fails (the peer reset it or went away)
+     *                              or is closed; it is then closed
+     */
+    @Coroutine
+    public void sendAll(byte[] data) {
+        sendAll(ByteBuffer.wrap(data));
+    }
+
+    /**
+     * Sends {@code length} bytes of {@code data} from {@code offset}, as {@link #sendAll(byte[])}.
+     *
+     * @param data   the bytes
+     * @param offset where to start
+     * @param length how many
+     */
+    @Coroutine
+    public void sendAll(byte[] data, int offset, int length) {
+        sendAll(ByteBuffer.wrap(data, offset, length));
+    }
+
+    /**
+     * Sends everything between the position and the limit of {@code src}, as
+     * {@link #sendAll(byte[])}; the position ends at the limit.
+     *
+     * @param src the bytes
+     */
+    @Coroutine
+    public void sendAll(ByteBuffer src) {
+        while (src.hasRemaining()) {
+            if (write(src) == 0) {
+                Syscalls.writeWait(channel);
+            }
+        }
+        Syscalls.checkpoint();
+    }
+
+    /**
+     * Half-closes the connection: the peer reads the end of the stream, and this side can
+     * still receive. Never suspends.
+     *
+     * @throws UncheckedIOException if the connection fails; it is then closed
+     */
+    public void shutdownOutput() {
+        try {
+            channel.shutdownOutput();
+        } catch (IOException e) {
+            throw failed("shutdown of output to", e);
+        }
+    }
+
+    /**
+     * Closes the connection: takes it off the scheduler's selector (a task still waiting on it
+     * gets an {@link UncheckedIOException}) and closes the socket. Never suspends; does nothing
+     * the second time.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        OpenChannels.closed();
+        Kernel k = Kernel.current();
+        if (k != null) {
+            k.closeChannel(channel);
+        } else {
+            closeQuietly(channel);
+        }
+    }
+
+    /** @return whether {@link #close()} has not been called and no failure has closed it */
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    /** @return the peer's address */
+    public SocketAddress remoteAddress() {
+        return peer;
+    }
+
+    /** @return the underlying channel, non-blocking (wait on it with the kernel's calls, close it here) */
+    public SocketChannel channel() {
+        return channel;
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + peer + (closed ? ", closed" : "") + "]";
+    }
+
+    private int read(ByteBuffer dst) {
+        try {
+            return channel.read(dst);
+        } catch (IOException e) {
+            throw failed("recv from", e);
+        }
+    }
+
+    private int write(ByteBuffer src) {
+        try {
+            return channel.write(src);
+        } catch (IOException e) {
+            throw failed("send to", e);
+        }
+    }
+
+    /** Closes this connection after {@code e} and says what failed. */
+    private UncheckedIOException failed(String what, IOException e) {
+        boolean wasClosed = closed;
+        close();
+        return new UncheckedIOException(what + " " + peer + " failed: "
+                + (wasClosed ? "the connection is closed" : message(e)), e);
+    }
+
+    static String message(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    static void closeQuietly(java.nio.channels.Channel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing after a failure: the failure is what gets reported
+        }
+    }
+}

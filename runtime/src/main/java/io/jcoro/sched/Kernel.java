@@ -1,0 +1,516 @@
+package io.jcoro.sched;
+
+import io.jcoro.core.CoRunnable;
+import io.jcoro.core.CoSupplier;
+import io.jcoro.core.Generator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.SelectableChannel;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The scheduler's services, as a {@link SystemCall} sees them: the course's {@code self.sched}.
+ *
+ * <p>A task never calls the kernel directly; it yields a system call, and the scheduler hands
+ * that call the kernel and the calling task, which is then suspended at its yield. The call
+ * does its work and either {@linkplain #resume resumes} the task at once (its yield returns
+ * the value) or parks it (waiting for I/O, a timer, another task's exit, or something of the
+ * call's own) until something resumes it. See {@link SystemCall} for how to write one.
+ *
+ * <p>All methods must be called on the scheduler's thread: from system calls, from library
+ * code running inside a task (for instance a channel's {@code close()}), or before the scheduler
+ * runs. Other threads may only {@link Scheduler#stop()} it.
+ */
+public final class Kernel {
+    private static final ThreadLocal<Kernel> RUNNING = new ThreadLocal<>();
+    /**
+     * The kernel that started running last, checked against its runner; the thread-local is the
+     * fallback. Written only when a scheduler starts or stops, never on a lookup, so that two
+     * schedulers on two threads do not fight over it.
+     */
+    private static Kernel last;
+
+    /** How many immediate I/O operations a task may do before {@link Syscalls#checkpoint()} yields. */
+    static final int IO_BUDGET = 16;
+
+    final TaskTable tasks = new TaskTable();
+    final ArrayDeque<Task> ready = new ArrayDeque<>();
+    final TimerQueue timers = new TimerQueue();
+    final IoPoller io = new IoPoller(this);
+    private int nextId = 1;
+    /** The thread running the scheduler loop, or null when it does not run. */
+    Thread runner;
+    /** The kernel that was current on this thread when this one started (nested runs). */
+    private Kernel outer;
+    /** Immediate I/O operations of the running task since it was last resumed. */
+    private int ioOps;
+    /** The task being stepped (its generator's body looks itself up here when it starts). */
+    Task stepping;
+
+    Consumer<Task> onExit;
+    Consumer<Task> onFailure = Kernel::reportFailure;
+
+    Kernel() {
+    }
+
+    /**
+     * The kernel of the scheduler running on this thread; library code running inside a task
+     * uses it for services that must not suspend (such as closing a channel in a
+     * {@code finally} block while the task is being killed).
+     *
+     * @return the kernel, or null if no scheduler runs on this thread
+     */
+    public static Kernel current() {
+        Kernel k = last;
+        Thread me = Thread.currentThread();
+        if (k != null && k.runner == me) {
+            return k;
+        }
+        return RUNNING.get();
+    }
+
+    // ---- services for system calls ------------------------------------------------------------
+
+    /** @return the current time, in {@link System#nanoTime()} terms, for deadlines */
+    public long now() {
+        return System.nanoTime();
+    }
+
+    /**
+     * Creates a task running {@code body} and puts it at the end of the ready queue.
+     *
+     * @param body a {@link CoRunnable}, a {@link CoSupplier} (its return value becomes the
+     *             task's {@linkplain Task#result() result}), or a not yet started
+     *             {@link Generator} (the task runs it, as Python's {@code sched.new(foo())})
+     * @return the new task
+     * @throws IllegalArgumentException if {@code body} is none of those
+     */
+    public Task spawn(Object body) {
+        checkThread();
+        Objects.requireNonNull(body, "body");
+        if (!(body instanceof CoRunnable || body instanceof CoSupplier || body instanceof Generator)) {
+            throw new IllegalArgumentException("a task body is a CoRunnable, a CoSupplier or a Generator, not "
+                    + body.getClass().getName());
+        }
+        if (nextId == Integer.MAX_VALUE) {
+            throw new IllegalStateException("task ids exhausted");
+        }
+        Task t = new Task(nextId++, body);
+        tasks.add(t);
+        ready.add(t);
+        return t;
+    }
+
+    /**
+     * @param tid a task id
+     * @return the live task of that id, or null if there is none (never was, or has exited)
+     */
+    public Task task(int tid) {
+        return tasks.get(tid);
+    }
+
+    /** @return how many tasks are alive (ready, running or waiting) */
+    public int taskCount() {
+        return tasks.size();
+    }
+
+    /**
+     * Makes {@code task} ready: at its next turn, its pending yield returns {@code value}. A
+     * waiting task is first taken out of whatever it waits on. Resuming a finished task does
+     * nothing; resuming a ready one replaces the value it will receive, unless an error is
+     * pending for it.
+     *
+     * @param task  a task suspended in a system call, or ready
+     * @param value what its yield returns
+     * @throws IllegalStateException if the task is the one running now
+     */
+    public void resume(Task task, Object value) {
+        wake(task, value, false);
+    }
+
+    /**
+     * Makes {@code task} ready with {@code error} to be raised at its pending yield, as
+     * {@link Generator#throwIn}; the task may catch it. Like {@link #resume} otherwise.
+     *
+     * @param task  a task suspended in a system call, or ready
+     * @param error the exception the yield throws
+     */
+    public void raise(Task task, Throwable error) {
+        wake(task, Objects.requireNonNull(error, "error"), true);
+    }
+
+    private void wake(Task task, Object value, boolean error) {
+        checkThread();
+        switch (task.state) {
+            case Task.WAITING:
+                unlink(task);
+                task.state = Task.READY;
+                ready.add(task);
+                break;
+            case Task.READY:
+                if (task.raising && !error) {
+                    return; // the pending error wins
+                }
+                break;
+            case Task.RUNNING:
+                throw new IllegalStateException("task " + task.id + " is running; it cannot be resumed");
+            default:
+                return; // finished
+        }
+        task.value = value;
+        task.raising = error;
+    }
+
+    /**
+     * Kills a task: raises {@link io.jcoro.core.GeneratorExit} at its suspension point so that
+     * its {@code finally} blocks run, takes it out of whatever it waits on, and wakes the tasks
+     * waiting for it. A task that has not started yet simply never runs. If its clean-up throws
+     * (or it ignores the exit and yields), it is reported as failed with that exception.
+     *
+     * @param tid the victim's id
+     * @return whether the task existed
+     * @throws IllegalStateException if the victim is the task running now (a task kills itself
+     *                               by yielding {@link KillTask} with its own id)
+     */
+    public boolean kill(int tid) {
+        checkThread();
+        Task victim = tasks.get(tid);
+        if (victim == null) {
+            return false;
+        }
+        kill(victim);
+        return true;
+    }
+
+    void kill(Task victim) {
+        if (victim.isDone()) {
+            return;
+        }
+        if (victim.state == Task.RUNNING) {
+            throw new IllegalStateException("task " + victim.id + " is running and cannot be killed from inside;"
+                    + " yield a KillTask for it instead");
+        }
+        unlink(victim);
+        victim.state = Task.RUNNING;
+        victim.killing = true;
+        victim.raising = false;
+        victim.value = null;
+        try {
+            victim.generator.close();
+        } catch (Throwable e) {
+            victim.outcome = e;
+            victim.state = Task.FAILED;
+        }
+        if (victim.state != Task.FAILED) {
+            victim.state = Task.KILLED;
+            victim.outcome = null;
+        }
+        exit(victim);
+    }
+
+    /**
+     * Parks {@code waiter} until the task {@code tid} exits; it is then resumed with that
+     * (finished) {@link Task}.
+     *
+     * @param waiter the task that waits
+     * @param tid    the task to wait for
+     * @return false, without parking, if there is no such task
+     * @throws IllegalArgumentException if a task would wait for itself
+     */
+    public boolean waitForExit(Task waiter, int tid) {
+        checkThread();
+        Task target = tasks.get(tid);
+        if (target == null) {
+            return false;
+        }
+        if (target == waiter) {
+            throw new IllegalArgumentException("task " + tid + " cannot wait for itself to exit");
+        }
+        Object w = target.waiters;
+        if (w == null) {
+            target.waiters = waiter;
+        } else if (w instanceof Task single) {
+            ArrayList<Task> list = new ArrayList<>(4);
+            list.add(single);
+            list.add(waiter);
+            target.waiters = list;
+        } else {
+            @SuppressWarnings("unchecked")
+            ArrayList<Task> list = (ArrayList<Task>) w;
+            list.add(waiter);
+        }
+        waiter.value = target;
+        return true;
+    }
+
+    /**
+     * Parks {@code task} until {@code channel} can be read without blocking (for a server
+     * socket: until a connection can be accepted), or until the channel is
+     * {@linkplain #closeChannel closed}, which raises an {@link UncheckedIOException} in it.
+     *
+     * @param task    the task that waits
+     * @param channel a channel in non-blocking mode
+     * @throws IllegalStateException if another task already waits to read it
+     */
+    public void readWait(Task task, SelectableChannel channel) {
+        checkThread();
+        io.await(task, channel, false);
+    }
+
+    /**
+     * Parks {@code task} until {@code channel} can be written without blocking (for a socket
+     * that is connecting: until the connection is made or has failed).
+     *
+     * @param task    the task that waits
+     * @param channel a channel in non-blocking mode
+     * @throws IllegalStateException if another task already waits to write it
+     */
+    public void writeWait(Task task, SelectableChannel channel) {
+        checkThread();
+        io.await(task, channel, true);
+    }
+
+    /**
+     * Parks {@code task} until {@link #now()} reaches {@code deadline}; tasks with equal
+     * deadlines wake in the order they went to sleep.
+     *
+     * @param task     the task that sleeps
+     * @param deadline when it wakes, in {@link System#nanoTime()} terms
+     */
+    public void sleepUntil(Task task, long deadline) {
+        checkThread();
+        timers.add(task, deadline);
+    }
+
+    /**
+     * Closes {@code channel} for good: takes it off the selector and raises an
+     * {@link UncheckedIOException} (caused by an {@link java.nio.channels.AsynchronousCloseException})
+     * in any task still waiting on it, then closes it. Close channels that tasks wait on this
+     * way: a channel closed behind the kernel's back leaves its waiters waiting.
+     *
+     * @param channel the channel, open or not
+     * @throws UncheckedIOException if closing fails
+     */
+    public void closeChannel(SelectableChannel channel) {
+        checkThread();
+        io.release(channel);
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close " + channel, e);
+        }
+    }
+
+    /**
+     * Counts one I/O operation that completed without waiting, for fairness: a task that
+     * always finds its data ready would otherwise never let the others run.
+     *
+     * @return true once the running task has done {@link #IO_BUDGET} such operations since it
+     *         was last resumed; it should then yield
+     */
+    boolean spendIoBudget() {
+        return ++ioOps >= IO_BUDGET;
+    }
+
+    // ---- the engine ---------------------------------------------------------------------------
+
+    /** Runs one task until its next yield, and handles what it yielded. */
+    void step(Task t) {
+        t.state = Task.RUNNING;
+        stepping = t;
+        ioOps = 0;
+        Object v = t.value;
+        t.value = null;
+        Object r;
+        try {
+            if (t.raising) {
+                t.raising = false;
+                r = t.generator.throwIn((Throwable) v);
+            } else {
+                r = t.generator.send(v);
+            }
+        } catch (Throwable e) {
+            // The body never ran (an error raised into a new task), or the task's own wrapper broke.
+            stepping = null;
+            if (!t.isDone()) {
+                t.outcome = e;
+                t.state = Task.FAILED;
+            }
+            exit(t);
+            return;
+        }
+        stepping = null;
+        if (r == Task.EXITED) {
+            exit(t);
+        } else if (r instanceof SystemCall call) {
+            t.state = Task.WAITING;
+            try {
+                call.handle(this, t);
+            } catch (RuntimeException e) {
+                raise(t, e);
+            }
+        } else {
+            // Any other value is a plain yield, as in the course: back of the queue.
+            t.state = Task.READY;
+            ready.add(t);
+        }
+    }
+
+    /** Takes a waiting task out of whatever it waits on. */
+    private void unlink(Task t) {
+        if (t.state != Task.WAITING) {
+            return;
+        }
+        if (t.heapIndex >= 0) {
+            timers.remove(t);
+        }
+        Object on = t.value;
+        if (on != null) {
+            t.value = null;
+            if (on instanceof Task target) {
+                removeWaiter(target, t);
+            } else {
+                io.cancel((IoPoller.Waiters) on, t);
+            }
+        }
+    }
+
+    private static void removeWaiter(Task target, Task waiter) {
+        Object w = target.waiters;
+        if (w == waiter) {
+            target.waiters = null;
+        } else if (w instanceof ArrayList<?> list) {
+            list.remove(waiter);
+        }
+    }
+
+    /** Forgets a finished task, reports it, and wakes its waiters. */
+    private void exit(Task t) {
+        tasks.remove(t);
+        t.generator = null;
+        t.value = null;
+        if (t.state == Task.FAILED && onFailure != null) {
+            onFailure.accept(t);
+        }
+        if (onExit != null) {
+            onExit.accept(t);
+        }
+        Object w = t.waiters;
+        t.waiters = null;
+        if (w instanceof Task waiter) {
+            resume(waiter, t);
+        } else if (w instanceof ArrayList<?> list) {
+            for (Object waiter : list) {
+                resume((Task) waiter, t);
+            }
+        }
+    }
+
+    /** Makes every sleeper whose deadline has come ready. */
+    void expireTimers() {
+        if (timers.isEmpty()) {
+            return;
+        }
+        long now = now();
+        for (Task t; (t = timers.pollDue(now)) != null; ) {
+            resume(t, null);
+        }
+    }
+
+    /**
+     * Waits for something to happen, as the course's {@code iotask}: polls the selector without
+     * blocking when tasks are ready, else blocks until the next timer or I/O event.
+     *
+     * @return false if nothing can ever wake a task: none is ready, sleeping or waiting for I/O
+     */
+    boolean awaitEvents() {
+        if (!ready.isEmpty()) {
+            if (io.hasKeys()) {
+                io.poll(-1);
+            }
+            expireTimers();
+            return true;
+        }
+        if (!timers.isEmpty()) {
+            long wait = timers.nextDeadline() - now();
+            if (wait > 0) {
+                io.poll(Math.max(1, (wait + 999_999) / 1_000_000));
+            } else if (io.hasKeys()) {
+                io.poll(-1);
+            }
+            expireTimers();
+            return true;
+        }
+        if (io.hasWaiters()) {
+            io.poll(0);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Kills every live task, in id order (the scheduler is stopping or closing); again if
+     * clean-up code spawned new ones, a few times at most.
+     */
+    void killAll() {
+        for (int pass = 0; pass < 8 && tasks.size() > 0; pass++) {
+            for (Task t : tasks.snapshot()) {
+                kill(t);
+            }
+        }
+        ready.clear();
+    }
+
+    // ---- the running thread -------------------------------------------------------------------
+
+    void enter() {
+        Thread me = Thread.currentThread();
+        if (runner != null) {
+            throw new IllegalStateException(runner == me ? "the scheduler is already running on this thread"
+                    : "the scheduler is already running on " + runner.getName());
+        }
+        runner = me;
+        outer = RUNNING.get();
+        RUNNING.set(this);
+        last = this;
+    }
+
+    void leave() {
+        runner = null;
+        if (outer == null) {
+            RUNNING.remove();
+        } else {
+            RUNNING.set(outer);
+        }
+        if (last == this) {
+            last = outer;
+        }
+        outer = null;
+    }
+
+    private void checkThread() {
+        Thread r = runner;
+        if (r != null && r != Thread.currentThread()) {
+            throw new IllegalStateException("the scheduler runs on " + r.getName()
+                    + "; its kernel cannot be used from " + Thread.currentThread().getName());
+        }
+    }
+
+    private static void reportFailure(Task t) {
+        System.err.print("Task " + t.id + " failed: ");
+        t.failure().printStackTrace(System.err);
+    }
+
+    /** @return {@code d} in nanoseconds, saturated so that deadlines never overflow */
+    static long nanos(Duration d) {
+        try {
+            return Math.min(d.toNanos(), Long.MAX_VALUE / 4);
+        } catch (ArithmeticException tooLong) {
+            return d.isNegative() ? 0 : Long.MAX_VALUE / 4;
+        }
+    }
+}

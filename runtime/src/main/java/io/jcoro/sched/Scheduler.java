@@ -1,0 +1,213 @@
+package io.jcoro.sched;
+
+import io.jcoro.core.CoRunnable;
+import io.jcoro.core.CoSupplier;
+import io.jcoro.core.Generator;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A task scheduler: the course's tiny operating system (pyos), finished. Tasks are coroutines;
+ * a {@code Co.yield} of a {@link SystemCall} is a trap into the kernel, any other yield just
+ * gives the other tasks a turn.
+ *
+ * <pre>{@code
+ * Scheduler sched = new Scheduler();
+ * sched.onExit(t -> System.out.println("Task " + t.id() + " terminated"));
+ * sched.spawn(() -> foo());
+ * sched.spawn(() -> bar());
+ * sched.run();                                    // returns when no task is left
+ * }</pre>
+ *
+ * <p>{@link #run()} is one loop, as curio's kernel: (1) wait for events, polling the selector
+ * without blocking while tasks are ready, else blocking until the next timer or I/O event;
+ * (2) make the sleepers whose time has come ready; (3) run every task that was ready at the
+ * start of the round, one step each, handling the system calls they yield. It runs on the
+ * calling thread and needs no other thread: a waiting task is just a suspended coroutine, so a
+ * scheduler holds a million sleeping tasks or a hundred thousand idle connections in an
+ * ordinary heap.
+ *
+ * <p>A task that throws is reported (by default on {@code System.err}, with its id and the
+ * exception; see {@link #onFailure}) and exits; the other tasks go on, and tasks waiting for it
+ * are woken. The loop ends when no task is left, or when {@link #stop()} is called from any
+ * thread. It is cooperative: a task that never yields holds the scheduler.
+ *
+ * <p>Everything except {@link #stop()} must be called on the thread that runs the scheduler,
+ * or before it runs.
+ */
+public final class Scheduler implements AutoCloseable {
+    private final Kernel kernel = new Kernel();
+    private volatile boolean stopRequested;
+    private boolean closed;
+
+    /** Creates a scheduler with no tasks. */
+    public Scheduler() {
+    }
+
+    /**
+     * Adds a task; the course's {@code sched.new(target)}. It starts at the scheduler's next
+     * turn, after the tasks already ready.
+     *
+     * @param body the task's body
+     * @return the new task
+     */
+    public Task spawn(CoRunnable body) {
+        return kernel.spawn(body);
+    }
+
+    /**
+     * Adds a task whose body returns a value, kept as its {@link Task#result()}.
+     *
+     * @param body the task's body
+     * @return the new task
+     */
+    public Task spawn(CoSupplier<?> body) {
+        return kernel.spawn(body);
+    }
+
+    /**
+     * Adds a task that runs a generator, as the course's {@code sched.new(foo())} does: the
+     * values it yields are system calls or plain yields, and what it returns is the task's
+     * result.
+     *
+     * @param body a generator that has not started
+     * @return the new task
+     */
+    public Task spawn(Generator<?> body) {
+        return kernel.spawn(body);
+    }
+
+    /**
+     * Sets what runs when a task exits, whichever way (returned, failed or killed), after the
+     * failure report if it failed; for instance the course's {@code "Task 3 terminated"}.
+     *
+     * @param listener called on the scheduler's thread with the finished task; null for none
+     * @return this scheduler
+     */
+    public Scheduler onExit(Consumer<Task> listener) {
+        kernel.onExit = listener;
+        return this;
+    }
+
+    /**
+     * Sets how a failed task is reported. By default: {@code "Task 3 failed: "} and the stack
+     * trace on {@code System.err}.
+     *
+     * @param reporter called on the scheduler's thread with the task, whose
+     *                 {@link Task#failure()} is the exception; null to report nothing
+     * @return this scheduler
+     */
+    public Scheduler onFailure(Consumer<Task> reporter) {
+        kernel.onFailure = reporter;
+        return this;
+    }
+
+    /**
+     * Runs the tasks until none is left, or until {@link #stop()}; the course's
+     * {@code mainloop()}. A scheduler that ran out of tasks may be given new ones and run again.
+     * A stopped one kills its remaining tasks (their {@code finally} blocks run) and returns;
+     * running it again returns at once.
+     *
+     * @throws IllegalStateException if it is already running, has been closed, or if every
+     *                               remaining task waits and nothing can ever wake one (a
+     *                               deadlock: no task ready, sleeping or waiting for I/O); the
+     *                               tasks are then left as they are, {@link #close()} kills them
+     */
+    public void run() {
+        if (closed) {
+            throw new IllegalStateException("the scheduler is closed");
+        }
+        kernel.enter();
+        try {
+            while (!stopRequested && kernel.taskCount() > 0) {
+                if (!kernel.awaitEvents()) {
+                    if (stopRequested) {
+                        break;
+                    }
+                    throw new IllegalStateException("deadlock: every task waits and nothing can wake one: "
+                            + describe(kernel.tasks.snapshot()));
+                }
+                runRound();
+            }
+            if (stopRequested) {
+                kernel.killAll();
+            }
+        } finally {
+            kernel.leave();
+        }
+    }
+
+    /** Runs each task that is ready now once; tasks made ready meanwhile wait for the next round. */
+    private void runRound() {
+        Kernel k = kernel;
+        for (int n = k.ready.size(); n > 0 && !stopRequested; n--) {
+            Task t = k.ready.poll();
+            if (t.state == Task.READY) {
+                k.step(t);
+            }
+            // else: killed while it waited in the queue
+        }
+    }
+
+    /**
+     * Asks the scheduler to stop, from any thread (or from a task): the loop ends after the
+     * current task's step, the remaining tasks are killed so that their {@code finally} blocks
+     * run, and {@link #run()} returns. Stopping is final.
+     */
+    public void stop() {
+        stopRequested = true;
+        kernel.io.wakeup();
+    }
+
+    /** @return whether {@link #stop()} has been called */
+    public boolean isStopped() {
+        return stopRequested;
+    }
+
+    /** @return how many tasks are alive (ready, running or waiting) */
+    public int taskCount() {
+        return kernel.taskCount();
+    }
+
+    /**
+     * Closes the scheduler: kills any remaining task (running its {@code finally} blocks) and
+     * closes the selector, which deregisters every channel tasks waited on. Does nothing if
+     * already closed.
+     *
+     * @throws IllegalStateException if it is running
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        if (kernel.runner != null) {
+            throw new IllegalStateException("the scheduler is running; stop() it and let run() return first");
+        }
+        stopRequested = true;
+        kernel.enter();
+        try {
+            kernel.killAll();
+        } finally {
+            kernel.leave();
+            closed = true;
+            kernel.io.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Scheduler[" + kernel.taskCount() + " tasks" + (stopRequested ? ", stopped" : "") + "]";
+    }
+
+    private static String describe(Task[] tasks) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < tasks.length && i < 10; i++) {
+            sb.append(i == 0 ? "" : ", ").append(Objects.toString(tasks[i]));
+        }
+        if (tasks.length > 10) {
+            sb.append(", and ").append(tasks.length - 10).append(" more");
+        }
+        return sb.toString();
+    }
+}

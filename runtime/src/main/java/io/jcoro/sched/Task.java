@@ -1,0 +1,172 @@
+package io.jcoro.sched;
+
+import io.jcoro.core.Co;
+import io.jcoro.core.CoRunnable;
+import io.jcoro.core.CoSupplier;
+import io.jcoro.core.Coroutine;
+import io.jcoro.core.Generator;
+import io.jcoro.core.GeneratorExit;
+
+/**
+ * A task: a coroutine run by a {@link Scheduler}, with an id; the course's {@code Task}.
+ *
+ * <p>A task is created by {@link Scheduler#spawn} or the {@link NewTask} system call and runs
+ * until its body returns, throws, or it is killed. Outside the kernel it is a read-only handle:
+ * its id, its state, and once it has exited its result or failure ({@link WaitTask} hands the
+ * exited task to its waiters). A handle stays valid after the task has exited; the scheduler
+ * itself forgets the task at exit, so a finished task costs nothing unless someone keeps it.
+ *
+ * <p>The object is also the task's entry in every kernel structure (ready queue, timer heap,
+ * I/O wait slot, exit-wait list), so that a waiting task costs one object and no wrappers:
+ * a sleeping task is this object, its {@link Generator} and its saved frames.
+ */
+public final class Task {
+    /** Where a task is in its life. */
+    public enum State {
+        /** In the ready queue: it runs at the scheduler's next turn. */
+        READY,
+        /** Running now: its body executes on the scheduler's thread. */
+        RUNNING,
+        /** Suspended in a system call: waiting for I/O, a timer, another task, or a custom wake-up. */
+        WAITING,
+        /** Exited by returning; {@link #result()} holds the return value. */
+        RETURNED,
+        /** Exited by throwing; {@link #failure()} holds the exception. */
+        FAILED,
+        /** Exited because it was killed ({@link KillTask}) or the scheduler stopped. */
+        KILLED
+    }
+
+    /** Yielded by {@link #run()} as its last act: the task has exited (cheaper than StopIteration). */
+    static final Object EXITED = new Object();
+
+    /**
+     * The body of every task's generator, one object for all of them: a static method, which
+     * asks the kernel which task it starts, so that a task needs no lambda of its own.
+     */
+    private static final CoSupplier<Object> RUN = Task::run;
+
+    // The life cycle as bytes, so that the per-task fields stay small; State is the public view.
+    static final byte READY = 0;
+    static final byte RUNNING = 1;
+    static final byte WAITING = 2;
+    static final byte RETURNED = 3;
+    static final byte FAILED = 4;
+    static final byte KILLED = 5;
+    private static final State[] STATES = State.values();
+
+    final int id;
+    byte state = READY;
+    /** {@link #value} is a Throwable to raise at the task's suspension point. */
+    boolean raising;
+    /** The kernel is closing the generator: the body must end by returning, not yielding. */
+    boolean killing;
+    /** Null once the task has exited. */
+    Generator<Object> generator;
+    /**
+     * While {@link #WAITING}: what the task waits on, for unlinking (an {@link IoPoller.Waiters},
+     * the {@link Task} it waits for, or null). Otherwise: what the next resume sends in (or
+     * raises, if {@link #raising}). One field for both, as a task never needs both at once.
+     */
+    Object value;
+    /** The body until the task starts; the return value or the exception once it has exited. */
+    Object outcome;
+    /** Tasks waiting for this one to exit: null, a Task, or a {@code java.util.ArrayList<Task>}. */
+    Object waiters;
+    /** When a sleeping task wakes, in {@link System#nanoTime()} terms; valid while {@link #heapIndex} >= 0. */
+    long deadline;
+    /** Position in the timer heap, or -1. */
+    int heapIndex = -1;
+
+    Task(int id, Object body) {
+        this.id = id;
+        this.outcome = body;
+        this.generator = Generator.of(RUN);
+    }
+
+    /** @return the task id, unique within its scheduler, counting from 1 */
+    public int id() {
+        return id;
+    }
+
+    /** @return where the task is in its life */
+    public State state() {
+        return STATES[state];
+    }
+
+    /** @return whether the task has exited: returned, failed or killed */
+    public boolean isDone() {
+        return state >= RETURNED;
+    }
+
+    /**
+     * The value the body returned ({@code null} for a {@link CoRunnable} body).
+     *
+     * @param <R> the expected type (unchecked)
+     * @return the return value
+     * @throws IllegalStateException if the task has not returned (it runs, failed or was killed)
+     */
+    @SuppressWarnings("unchecked")
+    public <R> R result() {
+        if (state != RETURNED) {
+            throw new IllegalStateException("task " + id + " has no result: it is " + describeState());
+        }
+        return (R) outcome;
+    }
+
+    /** @return the exception the body threw, or null unless the task {@linkplain State#FAILED failed} */
+    public Throwable failure() {
+        return state == FAILED ? (Throwable) outcome : null;
+    }
+
+    @Override
+    public String toString() {
+        return "Task " + id + " (" + describeState() + ")";
+    }
+
+    private String describeState() {
+        switch (state) {
+            case WAITING:
+                return value instanceof Task t ? "waiting for task " + t.id
+                        : value != null ? "waiting for I/O"
+                        : heapIndex >= 0 ? "sleeping" : "waiting";
+            case FAILED:
+                return "failed: " + outcome;
+            default:
+                return state().name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * Every task's generator body: runs the user's body and records how it ended, so that the
+     * kernel never has to tell a returning body from one that threw a {@code StopIteration} of
+     * its own. The kernel starts a generator only from {@link Kernel#step}, which says which
+     * task that is.
+     */
+    @Coroutine
+    private static Object run() {
+        Task task = Kernel.current().stepping;
+        Object body = task.outcome;
+        task.outcome = null;
+        try {
+            Object result;
+            if (body instanceof CoSupplier<?> supplier) {
+                result = supplier.get();
+            } else if (body instanceof CoRunnable runnable) {
+                runnable.run();
+                result = null;
+            } else {
+                result = Co.yieldFrom((Generator<?>) body);
+            }
+            task.outcome = result;
+            task.state = RETURNED;
+        } catch (Throwable t) {
+            task.outcome = t;
+            task.state = task.killing && t instanceof GeneratorExit ? KILLED : FAILED;
+        }
+        if (!task.killing) {
+            Co.yield(EXITED);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,45 @@
+/**
+ * Tasks and a scheduler: the course's tiny operating system (pyos1..pyos8), with system calls,
+ * I/O waiting on NIO channels, sleeping, and no trampolines.
+ *
+ * <h2>The model</h2>
+ * A {@link io.jcoro.sched.Task} is a coroutine with an id. The {@link io.jcoro.sched.Scheduler}
+ * runs ready tasks one step at a time. A task traps into the kernel by yielding a
+ * {@link io.jcoro.sched.SystemCall} object ({@code int me = Co.yield(new GetTid());}); the
+ * scheduler runs the call's {@code handle} with the {@link io.jcoro.sched.Kernel} and the task,
+ * and the call resumes the task with a value or parks it. Any other yield only gives the other
+ * tasks a turn. The built-in calls: {@link io.jcoro.sched.GetTid},
+ * {@link io.jcoro.sched.NewTask}, {@link io.jcoro.sched.KillTask},
+ * {@link io.jcoro.sched.WaitTask}, {@link io.jcoro.sched.ReadWait},
+ * {@link io.jcoro.sched.WriteWait}, {@link io.jcoro.sched.Sleep}; adding one is a class with
+ * one method (see {@link io.jcoro.sched.SystemCall}).
+ *
+ * <h2>No trampolines</h2>
+ * In Python a {@code yield} suspends only the generator it is written in, so the course's
+ * library functions ({@code Accept}, {@code Send}, {@code Recv}) have to be sub-generators and
+ * the scheduler has to run them on a stack of its own (pyos8's trampoline). Here a
+ * {@code Co.yield} suspends the whole chain of {@code @Coroutine} calls, so system calls are
+ * ordinary functions ({@link io.jcoro.sched.Syscalls}: {@code Syscalls.sleep(100)},
+ * {@code Syscalls.readWait(channel)}), socket operations are ordinary methods
+ * ({@code connection.recv(65536)} in {@link io.jcoro.net}), and a task calls them at any depth,
+ * as it would call any function:
+ *
+ * <pre>{@code
+ * @Coroutine
+ * static void handleClient(Connection client) {      // called as a plain function
+ *     byte[] data;
+ *     while ((data = client.recv(65536)).length > 0) { // suspends this task, not the scheduler
+ *         client.sendAll(data);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <h2>Scale</h2>
+ * The loop is curio's: poll the one {@link java.nio.channels.Selector} (without blocking while
+ * tasks are ready), wake the sleepers that are due, run the ready tasks. A waiting task is its
+ * {@code Task} object, its generator and its saved frames, linked into the kernel's
+ * structures directly (the timer heap and the table of tasks hold the tasks themselves; a
+ * channel's registration is made once and kept), so a million sleeping tasks or a hundred
+ * thousand idle connections fit an ordinary heap.
+ */
+package io.jcoro.sched;
