@@ -8,8 +8,10 @@ package io.jcoro.core;
  * the thread that used coroutines last, and a hit is one load and one compare with
  * {@link Thread#currentThread()}. The slot is written racily on purpose: a {@code Carrier}'s
  * {@code thread} is final, so a thread that reads another thread's carrier sees it is not its
- * own and falls back to the thread-local. Single-threaded use (generators, pipelines, the
- * scheduler) always hits; concurrent use from several threads still works at thread-local speed.
+ * own and falls back to the thread-local. A thread takes the slot over only after a run of
+ * misses, so two threads running coroutines at once do not bounce its cache line on every
+ * lookup. Single-threaded use (generators, pipelines, the scheduler) always hits; concurrent
+ * use from several threads works at about thread-local speed.
  *
  * <p>Resuming a generator must not write references when it can avoid it: under G1 a reference
  * stored into a long-lived object costs a card-marking barrier, often with a fence. So the carrier
@@ -31,6 +33,8 @@ final class Carrier {
     private Continuation last;
     /** How many generators are running (nested) on this thread. */
     private int depth;
+    /** Lookups that missed the static slot since this carrier last took it. */
+    private int misses;
 
     private Carrier() {
         this(Thread.currentThread());
@@ -50,9 +54,15 @@ final class Carrier {
         return miss();
     }
 
+    /** Misses a thread tolerates before it takes the static slot over. */
+    private static final int TAKEOVER = 32;
+
     private static Carrier miss() {
         Carrier c = LOCAL.get();
-        cached = c;
+        if (++c.misses >= TAKEOVER) {
+            c.misses = 0;
+            cached = c;
+        }
         return c;
     }
 

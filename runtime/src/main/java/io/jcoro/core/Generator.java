@@ -425,7 +425,8 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
      *         {@link #EXHAUSTED}
      */
     private Object advance(Object sent, Throwable thrown) {
-        if (!STATE.compareAndSet(this, SUSPENDED, RUNNING)) {
+        // The plain read spares a new generator a compare-and-set that is bound to fail.
+        if (state != SUSPENDED || !STATE.compareAndSet(this, SUSPENDED, RUNNING)) {
             return advanceSlow(sent, thrown);
         }
         return advanceRunning(sent, thrown);
@@ -570,7 +571,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
         delegate = null;
         body = null;
         value = result;
-        state = CLOSED;
+        STATE.setRelease(this, CLOSED);
     }
 
     // ---- yield from (PEP 380) ----------------------------------------------------------------
