@@ -1,0 +1,122 @@
+package io.jcoro.flow;
+
+import io.jcoro.core.Co;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Push stages that both receive and send: the course's filters ({@code grep}), a map and a
+ * filter for any item type, and {@code broadcast}, which fans a stream out to several targets.
+ * Each returns a {@link Stage}: closing it closes its targets, and a failure names it.
+ *
+ * <pre>{@code
+ * Stage<String> printer = Sinks.printer(System.out);   // shared by both greps: fan-in
+ * Stage<String> head = Filters.broadcast(
+ *         Filters.grep("python", printer),
+ *         Filters.grep("swig", printer));
+ * }</pre>
+ */
+public final class Filters {
+    private Filters() {
+    }
+
+    /**
+     * The course's {@code grep(pattern, target)}: passes on the lines that contain a pattern.
+     *
+     * @param pattern the substring to look for
+     * @param target  where matching lines go
+     * @return the stage, named {@code "grep PATTERN"}
+     */
+    public static Stage<String> grep(String pattern, Target<? super String> target) {
+        Objects.requireNonNull(pattern, "pattern");
+        return Stage.of("grep " + pattern, () -> {
+            while (true) {
+                String line = Co.receive();
+                if (line.contains(pattern)) {
+                    target.send(line);
+                }
+            }
+        }, target);
+    }
+
+    /**
+     * Passes on {@code function(item)} for every item.
+     *
+     * @param name     the stage's name in error messages
+     * @param function the transformation; whatever it throws fails the stage
+     * @param target   where results go
+     * @param <T>      the type of the items received
+     * @param <R>      the type of the items sent on
+     * @return the stage
+     */
+    public static <T, R> Stage<T> map(String name, Function<? super T, ? extends R> function,
+                                      Target<? super R> target) {
+        Objects.requireNonNull(function, "function");
+        return Stage.of(name, () -> {
+            while (true) {
+                T item = Co.receive();
+                target.send(function.apply(item));
+            }
+        }, target);
+    }
+
+    /**
+     * Passes on the items that satisfy a predicate.
+     *
+     * @param name      the stage's name in error messages
+     * @param predicate the test; whatever it throws fails the stage
+     * @param target    where accepted items go
+     * @param <T>       the type of the items
+     * @return the stage
+     */
+    public static <T> Stage<T> filter(String name, Predicate<? super T> predicate,
+                                      Target<? super T> target) {
+        Objects.requireNonNull(predicate, "predicate");
+        return Stage.of(name, () -> {
+            while (true) {
+                T item = Co.receive();
+                if (predicate.test(item)) {
+                    target.send(item);
+                }
+            }
+        }, target);
+    }
+
+    /**
+     * The course's {@code broadcast(targets)}: sends every item to each target in turn.
+     *
+     * @param targets where every item goes, in this order
+     * @param <T>     the type of the items
+     * @return the stage, named {@code "broadcast"}
+     */
+    @SafeVarargs
+    public static <T> Stage<T> broadcast(Target<? super T>... targets) {
+        List<Target<? super T>> list = new ArrayList<>(targets.length);
+        for (Target<? super T> target : targets) {
+            list.add(target);
+        }
+        return broadcast(list);
+    }
+
+    /**
+     * As {@link #broadcast(Target[])}, from a list.
+     *
+     * @param targets where every item goes, in this order
+     * @param <T>     the type of the items
+     * @return the stage, named {@code "broadcast"}
+     */
+    public static <T> Stage<T> broadcast(List<? extends Target<? super T>> targets) {
+        List<Target<? super T>> copy = List.copyOf(targets);
+        return Stage.of("broadcast", () -> {
+            while (true) {
+                T item = Co.receive();
+                for (Target<? super T> target : copy) {
+                    target.send(item);
+                }
+            }
+        }, copy.toArray(new Target<?>[0]));
+    }
+}
