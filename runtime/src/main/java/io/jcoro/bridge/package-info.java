@@ -1,0 +1,13 @@
+/**
+ * Pipelines across threads and processes: the course's Part 4.
+ *
+ * <p>{@link io.jcoro.bridge.Threaded} hands items to a downstream chain running on its own
+ * thread through a bounded queue (a full queue blocks the sender: back-pressure), and carries
+ * close and failures back. {@link io.jcoro.bridge.Pipes} sends items across a child process's
+ * pipes ({@code sendto}/{@code recvfrom}) in a compact wire format that carries only the types
+ * a {@link io.jcoro.bridge.Codec} declares, never Java serialization of arbitrary objects;
+ * {@link io.jcoro.bridge.Coprocess} and {@link io.jcoro.bridge.ChildJvm} start the other end.
+ * Two threads sending into one coroutine get "generator already executing" instead of the
+ * course's crash; {@code Threaded} is the safe way to share one.
+ */
+package io.jcoro.bridge;
