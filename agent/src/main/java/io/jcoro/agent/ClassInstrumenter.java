@@ -84,6 +84,8 @@ public final class ClassInstrumenter {
                 log.instrumented(owner.name, method.name, plan.points().size());
             } catch (RefusedException refused) {
                 refuse(owner, method, refused.getMessage(), changed);
+            } catch (MissingClassException | TypeNotPresentException missing) {
+                refuse(owner, method, where(owner, method) + ": " + missing.getMessage(), changed);
             } catch (RuntimeException bug) {
                 refuse(owner, method, where(owner, method) + ": internal error " + bug, changed);
             }
@@ -109,7 +111,10 @@ public final class ClassInstrumenter {
         changed.add(method);
     }
 
-    /** Frames for one method; a method that grew too large or needs an unknown class is refused. */
+    /**
+     * Frames for one method; a method that grew too large, needs an unknown class or trips the
+     * frame computation is refused on its own (its throwing body needs no frames).
+     */
     private MethodNode withFrames(ClassNode owner, MethodNode method, ClassInfoRepository repository) {
         String problem;
         try {
@@ -119,6 +124,8 @@ public final class ClassInstrumenter {
                     + " bytes of code, over the JVM's 64 KB limit; split it into smaller methods";
         } catch (MissingClassException | TypeNotPresentException e) {
             problem = e.getMessage();
+        } catch (RuntimeException bug) {
+            problem = "internal error computing stack frames: " + bug;
         }
         String message = "jcoro cannot instrument " + where(owner, method) + ": " + problem;
         log.refused(message);

@@ -2,6 +2,7 @@ package io.jcoro.agent.analyse;
 
 import io.jcoro.agent.RuntimeNames;
 import io.jcoro.agent.classinfo.ClassInfoRepository;
+import io.jcoro.agent.classinfo.MissingClassException;
 import io.jcoro.agent.identify.Lines;
 import io.jcoro.agent.identify.PointKind;
 import io.jcoro.agent.identify.SuspensionPointFinder.Site;
@@ -77,6 +78,9 @@ public final class MethodAnalyzer {
             UninitializedRelocation.apply(owner.name, owner.sourceFile, method, pointInsns);
             flow = ControlFlow.analyse(owner.name, method, new TypedInterpreter(repository));
         } catch (AnalyzerException e) {
+            if (e.getCause() instanceof MissingClassException missing) {
+                throw new RefusedException(where(first) + ": " + missing.getMessage());
+            }
             throw new RefusedException(where(first) + ": cannot analyse the method: " + e.getMessage());
         }
         int[] monitors = MonitorDepth.before(method, flow);

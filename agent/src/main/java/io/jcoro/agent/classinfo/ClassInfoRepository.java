@@ -46,7 +46,14 @@ public final class ClassInfoRepository {
             return BOOT;
         }
         synchronized (BY_LOADER) {
-            return BY_LOADER.computeIfAbsent(loader, ClassInfoRepository::new);
+            // No lambda here: this runs at agent start-up, where the first lambda of a small
+            // program would cost it the whole invokedynamic machinery (tens of milliseconds).
+            ClassInfoRepository repository = BY_LOADER.get(loader);
+            if (repository == null) {
+                repository = new ClassInfoRepository(loader);
+                BY_LOADER.put(loader, repository);
+            }
+            return repository;
         }
     }
 
@@ -68,6 +75,7 @@ public final class ClassInfoRepository {
     /**
      * @param name internal name
      * @return the class's info, or null if its bytes cannot be found
+     * @throws CorruptClassException if its bytes are not a class file
      */
     public ClassInfo find(String name) {
         ClassInfo info = infos.get(name);
@@ -79,7 +87,11 @@ public final class ClassInfoRepository {
             missing.add(name);
             return null;
         }
-        info = ClassInfoReader.read(bytes);
+        try {
+            info = ClassInfoReader.read(bytes);
+        } catch (RuntimeException corrupt) {
+            throw new CorruptClassException(name, corrupt);
+        }
         ClassInfo raced = infos.putIfAbsent(name, info);
         return raced != null ? raced : info;
     }

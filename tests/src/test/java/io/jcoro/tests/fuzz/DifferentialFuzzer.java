@@ -1,0 +1,329 @@
+package io.jcoro.tests.fuzz;
+
+import io.jcoro.agent.AgentLog;
+import io.jcoro.agent.ClassInstrumenter;
+import io.jcoro.tests.InMemoryJavac;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.util.CheckClassAdapter;
+
+/**
+ * The differential fuzzer: generates programs from consecutive seeds, compiles each (the
+ * reference variant's class files are the same with the API names renamed: see
+ * {@link ReferenceVariant}), verifies every class the agent transforms with ASM's
+ * CheckClassAdapter (the JVM verifies it again when it loads it), runs both variants under the
+ * same driver script and compares their transcripts line by line.
+ *
+ * <p>A mismatch is reported with its seed, script, source and the first differing lines, and
+ * written as a fixture file (see {@link Fixture}) under the directory given, ready to be
+ * committed as a regression test.
+ */
+public final class DifferentialFuzzer implements AutoCloseable {
+    /** Mixed into a program's seed to get its driver script's seed. */
+    private static final long SCRIPT_SALT = 0x3C6EF372FE94F82BL;
+
+    private final InMemoryJavac javac = new InMemoryJavac(io.jcoro.core.Co.class, DifferentialFuzzer.class);
+    private final ClassInstrumenter instrumenter = new ClassInstrumenter(
+            new AgentLog(AgentLog.Level.QUIET, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+    private final PrintStream log;
+    private final Path mismatchDirectory;
+
+    /** What a campaign found. */
+    public static final class Report {
+        /** Programs generated, compiled and run in both variants. */
+        public int programs;
+        /** Driver steps taken (in the instrumented variant). */
+        public long steps;
+        /** Values yielded out. */
+        public long yields;
+        /** Classes the agent transformed, each verified with CheckClassAdapter. */
+        public int transformedClasses;
+        /** Programs set aside because javac crashed on them or wrote classes that do not verify. */
+        public int javacFaults;
+        /** Time spent compiling, verifying and running, in nanoseconds. */
+        long compileNanos;
+        long verifyNanos;
+        long runNanos;
+        /** One line per problem: a mismatch, a verifier complaint, an uncompilable program. */
+        public final List<String> problems = new ArrayList<>();
+
+        @Override
+        public String toString() {
+            return programs + " programs (" + javacFaults + " more set aside: javac crashed or miscompiled), " + steps + " driver steps, " + yields + " yields, "
+                    + transformedClasses + " transformed classes verified, " + problems.size() + " problems"
+                    + " (compile " + compileNanos / 1_000_000 + " ms, verify " + verifyNanos / 1_000_000
+                    + " ms, run " + runNanos / 1_000_000 + " ms)";
+        }
+    }
+
+    /**
+     * @param log where to report progress and problems
+     * @param mismatchDirectory where to write a fixture for each mismatch, or null
+     */
+    public DifferentialFuzzer(PrintStream log, Path mismatchDirectory) {
+        this.log = log;
+        this.mismatchDirectory = mismatchDirectory;
+    }
+
+    /**
+     * Runs programs generated from seeds {@code first} to {@code first + count - 1}.
+     *
+     * @param first the first seed
+     * @param count how many programs
+     * @return what was found
+     */
+    public Report campaign(long first, int count) {
+        Report report = new Report();
+        int batch = 25;
+        long started = System.nanoTime();
+        for (long seed = first; seed < first + count; seed += batch) {
+            int n = (int) Math.min(batch, first + count - seed);
+            List<Program> programs = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                long s = seed + i;
+                programs.add(ProgramGenerator.generate(s, "P" + Long.toString(s & Long.MAX_VALUE, 36)));
+            }
+            boolean debugInfo = (seed / batch) % 2 == 1;
+            long t0 = System.nanoTime();
+            Map<Program, Compiled> compiled = compileAll(programs, debugInfo, report);
+            report.compileNanos += System.nanoTime() - t0;
+            for (Map.Entry<Program, Compiled> e : compiled.entrySet()) {
+                Program p = e.getKey();
+                DriverScript script = DriverScript.random(p.seed() ^ SCRIPT_SALT);
+                check(p, script, e.getValue(), report);
+            }
+            if ((seed - first) / batch % 40 == 39) {
+                log.printf("fuzz: %s in %d s%n", report, (System.nanoTime() - started) / 1_000_000_000L);
+            }
+        }
+        log.printf("fuzz: seeds %d..%d: %s in %d s%n", first, first + count - 1, report,
+                (System.nanoTime() - started) / 1_000_000_000L);
+        return report;
+    }
+
+    /**
+     * Runs one program (a fixture) in both variants.
+     *
+     * @param program the program
+     * @param script the driver script
+     * @return the problems found, empty if the runs agree
+     * @throws InMemoryJavac.CompileError if the program does not compile
+     */
+    public List<String> replay(Program program, DriverScript script) throws InMemoryJavac.CompileError {
+        Report report = new Report();
+        for (boolean debugInfo : new boolean[] {false, true}) {
+            Map<String, byte[]> inst = javac.compile(
+                    Map.of(program.qualifiedName(), program.source(Program.Variant.INSTRUMENTED)), debugInfo);
+            Compiled c = new Compiled(inst, ReferenceVariant.of(inst));
+            check(program, script, c, report);
+        }
+        if (report.javacFaults > 0) {
+            report.problems.add("javac miscompiles this program: it cannot tell anything about jcoro");
+        }
+        return report.problems;
+    }
+
+    /** Both variants' class files of one program. */
+    private record Compiled(Map<String, byte[]> instrumented, Map<String, byte[]> reference) {
+    }
+
+    private Map<Program, Compiled> compileAll(List<Program> programs, boolean debugInfo, Report report) {
+        Map<Program, Compiled> result = new LinkedHashMap<>();
+        compileInto(programs, debugInfo, report, result);
+        return result;
+    }
+
+    /** Compiles a batch; if javac fails, bisects it to keep the programs that compile. */
+    private void compileInto(List<Program> programs, boolean debugInfo, Report report, Map<Program, Compiled> result) {
+        try {
+            Map<String, byte[]> inst = javac.compile(sources(programs, Program.Variant.INSTRUMENTED), debugInfo);
+            for (Program p : programs) {
+                Map<String, byte[]> mine = classesOf(p, inst);
+                result.put(p, new Compiled(mine, ReferenceVariant.of(mine)));
+            }
+        } catch (InMemoryJavac.CompileError failed) {
+            if (programs.size() > 1) {
+                int half = programs.size() / 2;
+                compileInto(programs.subList(0, half), debugInfo, report, result);
+                compileInto(programs.subList(half, programs.size()), debugInfo, report, result);
+            } else if (failed.getMessage().contains("An exception has occurred in the compiler")) {
+                // javac 17 crashes spilling a long or double around a switch expression that
+                // contains a try (Code.newLocal on the empty second slot): not our bug.
+                report.javacFaults++;
+            } else {
+                problem(report, "seed " + programs.get(0).seed() + ": the generator wrote a program javac rejects:\n"
+                        + failed.getMessage() + "\n" + numbered(programs.get(0).source(Program.Variant.INSTRUMENTED)));
+            }
+        }
+    }
+
+    private static Map<String, String> sources(List<Program> programs, Program.Variant variant) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (Program p : programs) {
+            sources.put(p.qualifiedName(), p.source(variant));
+        }
+        return sources;
+    }
+
+    private static Map<String, byte[]> classesOf(Program p, Map<String, byte[]> all) {
+        Map<String, byte[]> mine = new LinkedHashMap<>();
+        all.forEach((name, bytes) -> {
+            if (name.equals(p.qualifiedName()) || name.startsWith(p.qualifiedName() + "$")) {
+                mine.put(name, bytes);
+            }
+        });
+        return mine;
+    }
+
+    private void check(Program p, DriverScript script, Compiled c, Report report) {
+        Transcript generated;
+        Transcript reference;
+        try {
+            ProgramLoader instLoader = new ProgramLoader(c.instrumented());
+            ProgramLoader refLoader = new ProgramLoader(c.reference());
+            long t0 = System.nanoTime();
+            if (!verify(p, c, instLoader, refLoader, report)) {
+                report.javacFaults++;
+                return;
+            }
+            report.programs++;
+            long t1 = System.nanoTime();
+            report.verifyNanos += t1 - t0;
+            io.jcoro.core.CoSupplier<?> body = (io.jcoro.core.CoSupplier<?>)
+                    instLoader.loadClass(p.qualifiedName()).getConstructor().newInstance();
+            io.jcoro.tests.fuzz.ref.CoSupplier<?> plain = (io.jcoro.tests.fuzz.ref.CoSupplier<?>)
+                    refLoader.loadClass(p.qualifiedName()).getConstructor().newInstance();
+            reference = ReferenceRun.run(plain, script, p.qualifiedName());
+            generated = GeneratedRun.run(body, script, p.qualifiedName());
+            report.runNanos += System.nanoTime() - t1;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            problem(report, "seed " + p.seed() + ": the harness failed: " + trace);
+            return;
+        }
+        for (String line : generated.lines()) {
+            if (line.startsWith("SUSPENDED > ") || line.startsWith("CREATED > ")) {
+                report.steps++;
+            } else if (line.startsWith("= yield ")) {
+                report.yields++;
+            }
+        }
+        List<String> a = generated.lines();
+        List<String> b = reference.lines();
+        if (!a.equals(b)) {
+            String fixture = Fixture.format(p, script, "mismatch found by the fuzzer, seed " + p.seed());
+            if (mismatchDirectory != null) {
+                try {
+                    Files.createDirectories(mismatchDirectory);
+                    Files.writeString(mismatchDirectory.resolve(p.className() + ".fuzz"), fixture);
+                } catch (IOException e) {
+                    log.println("fuzz: cannot write the fixture: " + e);
+                }
+            }
+            problem(report, "seed " + p.seed() + ": MISMATCH between the instrumented run and the reference run\n"
+                    + difference(a, b) + "\nscript: " + script.format() + "\n"
+                    + numbered(p.source(Program.Variant.INSTRUMENTED)));
+        }
+    }
+
+    /**
+     * CheckClassAdapter on every class the agent transforms; none of the reference's is.
+     *
+     * @return false if javac's own classes do not verify (javac 17 miscompiles some switch
+     *         expressions that contain a try): the program is set aside, not held against jcoro
+     */
+    private boolean verify(Program p, Compiled c, ClassLoader instLoader, ClassLoader refLoader, Report report) {
+        for (Map.Entry<String, byte[]> e : c.instrumented().entrySet()) {
+            byte[] out = instrumenter.instrument(instLoader, e.getValue());
+            if (out == null) {
+                continue;
+            }
+            String complaints = complaints(out, instLoader);
+            if (!complaints.isEmpty()) {
+                if (!complaints(e.getValue(), instLoader).isEmpty()) {
+                    return false;
+                }
+                problem(report, "seed " + p.seed() + ": transformed " + e.getKey()
+                        + " fails CheckClassAdapter:\n" + complaints + "\n" + numbered(p.source(Program.Variant.INSTRUMENTED)));
+            }
+            report.transformedClasses++;
+        }
+        for (Map.Entry<String, byte[]> e : c.reference().entrySet()) {
+            if (instrumenter.instrument(refLoader, e.getValue()) != null) {
+                problem(report, "seed " + p.seed() + ": the agent would transform the reference class " + e.getKey());
+            }
+        }
+        return true;
+    }
+
+    private static String complaints(byte[] classFile, ClassLoader loader) {
+        StringWriter complaints = new StringWriter();
+        CheckClassAdapter.verify(new ClassReader(classFile), loader, false, new PrintWriter(complaints));
+        return complaints.toString();
+    }
+
+    private void problem(Report report, String text) {
+        report.problems.add(text.lines().findFirst().orElse(text));
+        log.println("fuzz: " + text);
+    }
+
+    /** The first differing line of two transcripts, with some lines before it. */
+    static String difference(List<String> instrumented, List<String> reference) {
+        int i = 0;
+        while (i < instrumented.size() && i < reference.size() && instrumented.get(i).equals(reference.get(i))) {
+            i++;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int k = Math.max(0, i - 12); k < i; k++) {
+            sb.append("    ").append(instrumented.get(k)).append('\n');
+        }
+        sb.append("  instrumented: ").append(i < instrumented.size() ? instrumented.get(i) : "<end>").append('\n');
+        sb.append("  reference:    ").append(i < reference.size() ? reference.get(i) : "<end>");
+        return sb.toString();
+    }
+
+    private static String numbered(String source) {
+        StringBuilder sb = new StringBuilder();
+        int n = 0;
+        for (String line : source.split("\n", -1)) {
+            sb.append(String.format("%4d  %s%n", ++n, line));
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        javac.close();
+    }
+
+    /**
+     * A campaign from the command line (see {@code tests/fuzz-campaign}): run under the agent
+     * with the tests module's test class path.
+     *
+     * @param args the first seed and the number of programs
+     * @throws IOException if the compiler cannot be closed
+     */
+    public static void main(String[] args) throws IOException {
+        long first = args.length > 0 ? Long.parseLong(args[0]) : 1L;
+        int count = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        io.jcoro.core.Jcoro.install();
+        Report report;
+        try (DifferentialFuzzer fuzzer = new DifferentialFuzzer(System.out, Path.of("target", "fuzz-mismatches"))) {
+            report = fuzzer.campaign(first, count);
+        }
+        report.problems.forEach(p -> System.out.println("problem: " + p));
+        System.exit(report.problems.isEmpty() ? 0 : 1);
+    }
+}
