@@ -211,6 +211,21 @@ public final class Frames {
         f.prims[f.pTop++] = index;
     }
 
+    /**
+     * Entry of every exception handler in an instrumented method. Normally a no-op; if an error
+     * (a stack overflow, say) struck while frames were being saved or restored, the exception
+     * reaches this handler with the continuation half saved: it is dropped, so the handler and
+     * the frames above see an ordinary exception from the call and run on normally.
+     *
+     * @param f the continuation
+     */
+    public static void recover(Continuation f) {
+        if (f.mode != Continuation.NORMAL) {
+            f.discardFrames();
+            f.value = null;
+        }
+    }
+
     // ---- restore -------------------------------------------------------------------------
 
     /** @param f the continuation @return the resume index the frame pushed last */

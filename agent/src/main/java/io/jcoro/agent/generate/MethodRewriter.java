@@ -9,8 +9,8 @@ import org.objectweb.asm.tree.LabelNode;
 
 /**
  * Rewrites a coroutine method into a resumable state machine by its {@link MethodPlan}:
- * a prologue, each suspension point wrapped or replaced in place, then one capture block per
- * point and the restore switch appended. The original instructions keep their order, line
+ * a prologue, each suspension point wrapped or replaced in place, each exception handler
+ * guarded, then one capture block per point and the restore switch appended. The original instructions keep their order, line
  * numbers and try blocks; stack-map frames are recomputed afterwards.
  */
 public final class MethodRewriter {
@@ -33,6 +33,7 @@ public final class MethodRewriter {
                 CallSiteCode.wrap(insns, plan, p, reentryLabel, captureLabel);
             }
         }
+        HandlerCode.guard(plan);
         LabelNode restore = new LabelNode();
         insns.insert(PrologueCode.emit(plan, restore));
         for (SuspensionPoint p : plan.points()) {
