@@ -18,6 +18,8 @@ public final class RuntimeNames {
 
     /** The stamp a generator writes before calling its body (Frames.BODY). */
     public static final int BODY_STAMP = 1;
+    /** The stamp bit that tells the callee to restore itself (Frames.RESTORE). */
+    public static final int RESTORE_STAMP = Integer.MIN_VALUE;
 
     private RuntimeNames() {
     }
@@ -28,10 +30,10 @@ public final class RuntimeNames {
      *
      * @param name method name
      * @param descriptor method descriptor
-     * @return the id, never 0 or {@link #BODY_STAMP}
+     * @return the id, never 0, {@link #BODY_STAMP} or negative
      */
     public static int methodId(String name, String descriptor) {
-        int h = (name + descriptor).hashCode();
+        int h = (name + descriptor).hashCode() & ~RESTORE_STAMP;
         return h == 0 || h == BODY_STAMP ? 2 : h;
     }
 

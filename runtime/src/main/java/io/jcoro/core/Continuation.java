@@ -9,9 +9,11 @@ package io.jcoro.core;
  * <ul>
  *   <li>{@link #mode} is {@code NORMAL} whenever user code runs. A suspension point sets
  *       {@code CAPTURING}; every instrumented frame then saves itself and returns, innermost
- *       first, until the generator sees the mode and resets it. A resume sets {@code RESTORING};
- *       frames re-enter outermost first, each restoring itself and re-invoking its callee, until
- *       the innermost suspension point sets {@code NORMAL} again and returns the resume value.
+ *       first, until the generator sees the mode and resets it.
+ *   <li>A resume is announced in the {@link #stamp} itself (its sign bit, {@link #RESTORE}):
+ *       frames re-enter outermost first, each taking a stamp with the bit set, restoring itself
+ *       and re-invoking its callee with the bit set again, until the innermost suspension point
+ *       returns the resume value.
  *   <li>The saved frames live in two stacks, {@link #prims} (every primitive, widened to its
  *       bits in a long) and {@link #refs}; a frame pushes its values then its resume index, so the
  *       innermost frame is at the bottom and the outermost on top, and a resume pops exactly what
@@ -24,7 +26,9 @@ package io.jcoro.core;
 public abstract sealed class Continuation permits Generator, Continuation.Idle {
     static final int NORMAL = 0;
     static final int CAPTURING = 1;
-    static final int RESTORING = 2;
+
+    /** The stamp bit that tells a frame to restore itself (method ids never have it). */
+    static final int RESTORE = Integer.MIN_VALUE;
 
     /** {@link #value} is a Throwable to raise at the suspension point. */
     static final int THROWING = 1;
@@ -35,7 +39,10 @@ public abstract sealed class Continuation permits Generator, Continuation.Idle {
     private static final Object[] NO_REFS = {};
 
     int mode;
-    /** Handshake: the caller's expectation of which method it calls (see {@link Frames}). */
+    /**
+     * Handshake: the caller's expectation of which method it calls (see {@link Frames}), with
+     * {@link #RESTORE} set when the callee is to restore itself.
+     */
     int stamp;
     int flags;
     long[] prims = NO_PRIMS;
@@ -50,14 +57,14 @@ public abstract sealed class Continuation permits Generator, Continuation.Idle {
     Continuation() {
     }
 
-    /** Grows the stacks so that {@code p} more primitives and {@code r} more references fit. */
-    final void reserve(int p, int r) {
-        if (pTop + p > prims.length) {
-            prims = java.util.Arrays.copyOf(prims, grown(prims.length, pTop + p));
-        }
-        if (rTop + r > refs.length) {
-            refs = java.util.Arrays.copyOf(refs, grown(refs.length, rTop + r));
-        }
+    /** Grows the primitive stack so that {@code p} more values fit (out of line: rare). */
+    final void growPrims(int p) {
+        prims = java.util.Arrays.copyOf(prims, grown(prims.length, pTop + p));
+    }
+
+    /** Grows the reference stack so that {@code r} more values fit (out of line: rare). */
+    final void growRefs(int r) {
+        refs = java.util.Arrays.copyOf(refs, grown(refs.length, rTop + r));
     }
 
     /** Exact growth while small (a suspended generator stays light), 1.5x beyond. */

@@ -7,16 +7,16 @@ package io.jcoro.core;
  * <p>An instrumented method, in pseudo-Java (see {@code docs/DESIGN.md} for a worked example):
  * <pre>{@code
  * Continuation f = Frames.enter();
- * int entry = Frames.takeStamp(f);               // who called me (handshake)
- * if (Frames.isRestoring(f)) goto restore;
+ * int entry = Frames.takeStamp(f);               // who called me (handshake); negative: restore
+ * if (entry < 0) goto restore;
  * ...                                            // original code; at each suspendable call k:
- *   Frames.stamp(f, ID_OF_CALLEE);  callee(...);
+ *   Frames.stamp(f, ID_OF_CALLEE);  callee(...); // a restore stamps ID_OF_CALLEE | RESTORE
  *   if (Frames.isSuspending(f)) goto capture_k;
  *   ...                                          // and at each yield:
  *   Frames.yieldValue(v, f); goto capture_k;
  *   resume_k: r = Frames.resumeValue(f); if (Frames.isSuspending(f)) goto capture_k;
  * capture_k:                                     // save what is live, then return a dummy
- *   Frames.reserve(f, P, R); Frames.pushInt(x, f); ...; Frames.endCapture(f, k, entry, ID);
+ *   Frames.reserve(f, P[, R]); Frames.pushInt(x, f); ...; Frames.endCapture(f, k, entry, ID);
  *   return 0;
  * restore:                                       // pop in reverse, then re-enter the call
  *   switch (Frames.beginRestore(f)) { case k: x = Frames.popInt(f); ...; goto call_k; }
@@ -32,6 +32,8 @@ package io.jcoro.core;
 public final class Frames {
     /** The stamp a generator writes before it calls its body. */
     public static final int BODY = 1;
+    /** Set in a stamp when the callee is to restore itself rather than start. */
+    public static final int RESTORE = Continuation.RESTORE;
 
     private Frames() {
     }
@@ -39,14 +41,14 @@ public final class Frames {
     /**
      * The id a call site announces for its callee: a hash of name and descriptor (the static
      * owner and the runtime class may differ, the name and descriptor never do). Never 0 (no
-     * stamp) and never {@link #BODY}.
+     * stamp), never {@link #BODY}, never negative (the sign bit is {@link #RESTORE}).
      *
      * @param name method name
      * @param descriptor method descriptor
      * @return the id
      */
     public static int methodId(String name, String descriptor) {
-        int h = (name + descriptor).hashCode();
+        int h = (name + descriptor).hashCode() & ~RESTORE;
         return h == 0 || h == BODY ? 2 : h;
     }
 
@@ -57,7 +59,10 @@ public final class Frames {
         return Carrier.current().running();
     }
 
-    /** @param f the continuation @return the stamp the caller left, clearing it */
+    /**
+     * @param f the continuation
+     * @return the stamp the caller left, clearing it; negative if the frame is to restore itself
+     */
     public static int takeStamp(Continuation f) {
         int s = f.stamp;
         f.stamp = 0;
@@ -70,11 +75,6 @@ public final class Frames {
      */
     public static void clearStamp() {
         Carrier.current().running().stamp = 0;
-    }
-
-    /** @param f the continuation @return whether frames are being re-entered after a resume */
-    public static boolean isRestoring(Continuation f) {
-        return f.mode == Continuation.RESTORING;
     }
 
     // ---- calls ---------------------------------------------------------------------------
@@ -132,7 +132,6 @@ public final class Frames {
      * @return the sent value
      */
     public static Object resumeValue(Continuation f) {
-        f.mode = Continuation.NORMAL;
         Object v = f.value;
         f.value = null;
         if (f.flags != 0) {
@@ -155,9 +154,30 @@ public final class Frames {
 
     // ---- capture -------------------------------------------------------------------------
 
-    /** @param f the continuation @param prims primitives to push @param refs references to push */
+    /**
+     * Makes room for a frame's primitives (its resume index included).
+     *
+     * @param f the continuation
+     * @param prims primitives to push
+     */
+    public static void reserve(Continuation f, int prims) {
+        if (f.pTop + prims > f.prims.length) {
+            f.growPrims(prims);
+        }
+    }
+
+    /**
+     * Makes room for a frame's primitives and references.
+     *
+     * @param f the continuation
+     * @param prims primitives to push
+     * @param refs references to push
+     */
     public static void reserve(Continuation f, int prims, int refs) {
-        f.reserve(prims, refs);
+        reserve(f, prims);
+        if (f.rTop + refs > f.refs.length) {
+            f.growRefs(refs);
+        }
     }
 
     /** @param v value @param f the continuation */
@@ -205,7 +225,8 @@ public final class Frames {
      * @param methodId the frame's own id
      */
     public static void endCapture(Continuation f, int index, int entryStamp, int methodId) {
-        if (entryStamp != methodId && entryStamp != BODY) {
+        int caller = entryStamp & ~RESTORE;
+        if (caller != methodId && caller != BODY) {
             throw Diagnostics.uninstrumentedCaller(f);
         }
         f.prims[f.pTop++] = index;
@@ -214,13 +235,14 @@ public final class Frames {
     /**
      * Entry of every exception handler in an instrumented method. Normally a no-op; if an error
      * (a stack overflow, say) struck while frames were being saved or restored, the exception
-     * reaches this handler with the continuation half saved: it is dropped, so the handler and
-     * the frames above see an ordinary exception from the call and run on normally.
+     * reaches this handler with the continuation half saved (capturing, or saved frames not yet
+     * popped: while user code runs the stacks are empty): it is dropped, so the handler and the
+     * frames above see an ordinary exception from the call and run on normally.
      *
      * @param f the continuation
      */
     public static void recover(Continuation f) {
-        if (f.mode != Continuation.NORMAL) {
+        if (f.mode != Continuation.NORMAL || f.pTop != 0) {
             f.discardFrames();
             f.value = null;
         }

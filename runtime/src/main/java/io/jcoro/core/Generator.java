@@ -529,11 +529,14 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
         Carrier carrier = Carrier.current();
         Continuation outer = carrier.enter(this);
         try {
-            mode = restoring ? RESTORING : NORMAL;
-            stamp = Frames.BODY;
+            stamp = restoring ? Frames.BODY | RESTORE : Frames.BODY;
             Object result = invokeBody();
             if (mode != NORMAL) {
                 return suspended();
+            }
+            if (stamp < 0) {
+                throw new IllegalStateException("the generator body " + body.getClass().getName()
+                        + " returned without restoring its frames: it is not instrumented");
             }
             finish(result);
             return DONE;
@@ -555,10 +558,6 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
     }
 
     private Object suspended() {
-        if (mode != CAPTURING) {
-            throw new IllegalStateException("the generator body " + body.getClass().getName()
-                    + " returned without restoring its frames: it is not instrumented");
-        }
         mode = NORMAL;
         settleRefs();
         Object v = value;

@@ -21,9 +21,10 @@ final class CallSiteCode {
      * <pre>{@code
      *                                        // stack: [S..., receiver, args...]
      *   receiverLocal = receiver;            // kept for a capture; args pass through scratch locals
-     * call_k:                                // a restore re-enters here with dummy arguments
      *   Frames.stamp(f, ID_OF_CALLEE);
-     *   result = receiver.callee(args);      // the original instruction
+     * call_k:                                // a restore re-enters here with dummy arguments,
+     *   result = receiver.callee(args);      // having stamped ID_OF_CALLEE | RESTORE; the original
+     *                                        // instruction
      *   if (Frames.isSuspending(f)) goto capture_k;
      * }</pre>
      */
@@ -32,10 +33,8 @@ final class CallSiteCode {
         if (p.receiverType() != null) {
             before.add(keepReceiver(plan, p.argumentTypes()));
         }
+        before.add(stamp(plan, p.calleeId()));
         before.add(call);
-        before.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
-        before.add(Storage.constant(p.calleeId()));
-        before.add(Storage.frames("stamp", "(" + RuntimeNames.CONTINUATION_DESC + "I)V"));
         insns.insertBefore(p.insn(), before);
 
         InsnList after = new InsnList();
@@ -43,6 +42,15 @@ final class CallSiteCode {
         after.add(Storage.frames("isSuspending", "(" + RuntimeNames.CONTINUATION_DESC + ")Z"));
         after.add(new JumpInsnNode(Opcodes.IFNE, capture));
         insns.insert(p.insn(), after);
+    }
+
+    /** {@code Frames.stamp(f, stamp)}, leaving the operand stack as it was. */
+    static InsnList stamp(MethodPlan plan, int stamp) {
+        InsnList code = new InsnList();
+        code.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
+        code.add(Storage.constant(stamp));
+        code.add(Storage.frames("stamp", "(" + RuntimeNames.CONTINUATION_DESC + "I)V"));
+        return code;
     }
 
     /** Copies the receiver from beneath the arguments into the receiver local. */

@@ -24,11 +24,11 @@ final class CaptureCode {
      * <pre>{@code
      * capture_k:                                  // stack: [S..., result]; line of the point
      *   pop result;
-     *   Frames.reserve(f, PRIMITIVES, REFERENCES);
+     *   Frames.reserve(f, PRIMITIVES[, REFERENCES]);             // no references: primitives only
      *   Frames.pushX(s_top, f); ... Frames.pushX(s_bottom, f);   // null entries are dropped
      *   Frames.pushX(live_local_1, f); ...                       // in slot order
      *   Frames.pushRef(receiverLocal, f);                        // calls with a receiver
-     *   if (entry == ALTERNATE_ID) entry = ID;                   // lambda bodies
+     *   if ((entry & ~RESTORE) == ALTERNATE_ID) entry = ID;      // lambda bodies
      *   Frames.endCapture(f, k, entry, ID);      // checks the handshake, pushes k
      *   return <zero>;
      * }</pre>
@@ -46,8 +46,12 @@ final class CaptureCode {
         }
         code.add(new VarInsnNode(Opcodes.ALOAD, f));
         code.add(Storage.constant(p.primitiveCount()));
-        code.add(Storage.constant(p.referenceCount()));
-        code.add(Storage.frames("reserve", "(" + RuntimeNames.CONTINUATION_DESC + "II)V"));
+        if (p.referenceCount() == 0) {
+            code.add(Storage.frames("reserve", "(" + RuntimeNames.CONTINUATION_DESC + "I)V"));
+        } else {
+            code.add(Storage.constant(p.referenceCount()));
+            code.add(Storage.frames("reserve", "(" + RuntimeNames.CONTINUATION_DESC + "II)V"));
+        }
         List<Type> stack = p.stack();
         for (int i = stack.size() - 1; i >= 0; i--) {
             Type t = stack.get(i);
@@ -66,6 +70,12 @@ final class CaptureCode {
         if (p.receiverType() != null) {
             code.add(new VarInsnNode(Opcodes.ALOAD, plan.receiverLocal()));
             code.add(Storage.push(p.receiverType(), f));
+        }
+        if (!plan.alternateIds().isEmpty()) {
+            code.add(new VarInsnNode(Opcodes.ILOAD, plan.entryStampLocal()));
+            code.add(Storage.constant(~RuntimeNames.RESTORE_STAMP));
+            code.add(new InsnNode(Opcodes.IAND));
+            code.add(new VarInsnNode(Opcodes.ISTORE, plan.entryStampLocal()));
         }
         for (int alternate : plan.alternateIds()) {
             LabelNode next = new LabelNode();

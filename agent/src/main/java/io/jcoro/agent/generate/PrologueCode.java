@@ -17,7 +17,7 @@ final class PrologueCode {
      * <pre>{@code
      * Continuation f = Frames.enter();           // the continuation running on this thread
      * int entry = Frames.takeStamp(f);            // which call the caller announced
-     * if (Frames.isRestoring(f)) goto restore;    // re-entered by a resume
+     * if (entry < 0) goto restore;                // its RESTORE bit: re-entered by a resume
      * }</pre>
      */
     static InsnList emit(MethodPlan plan, LabelNode restore) {
@@ -28,9 +28,8 @@ final class PrologueCode {
         code.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
         code.add(Storage.frames("takeStamp", "(" + cont + ")I"));
         code.add(new VarInsnNode(Opcodes.ISTORE, plan.entryStampLocal()));
-        code.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
-        code.add(Storage.frames("isRestoring", "(" + cont + ")Z"));
-        code.add(new JumpInsnNode(Opcodes.IFNE, restore));
+        code.add(new VarInsnNode(Opcodes.ILOAD, plan.entryStampLocal()));
+        code.add(new JumpInsnNode(Opcodes.IFLT, restore));
         return code;
     }
 }

@@ -29,7 +29,8 @@ final class RestoreCode {
      *       receiverLocal = (R) Frames.popRef(f);    // calls with a receiver
      *       live_local_n = (T) Frames.popX(f); ... live_local_1 = ...;   // null locals: = null
      *       push (T) Frames.popX(f) for each stack entry, bottom first;  // null entries: push null
-     *       call:      push receiverLocal; push zero per argument; goto call_k;
+     *       call:      push receiverLocal; push zero per argument;
+     *                  Frames.stamp(f, ID_OF_CALLEE | RESTORE); goto call_k;
      *       intrinsic: goto resume_k;
      *     default:
      *       throw Frames.badResumeIndex(f, k);
@@ -95,6 +96,7 @@ final class RestoreCode {
         for (Type arg : p.argumentTypes()) {
             code.add(Storage.zero(arg));
         }
+        code.add(CallSiteCode.stamp(plan, p.calleeId() | RuntimeNames.RESTORE_STAMP));
         code.add(new JumpInsnNode(Opcodes.GOTO, reentry));
         return code;
     }
