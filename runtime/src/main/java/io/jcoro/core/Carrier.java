@@ -14,11 +14,12 @@ package io.jcoro.core;
  * use from several threads works at about thread-local speed.
  *
  * <p>Resuming a generator must not write references when it can avoid it: under G1 a reference
- * stored into a long-lived object costs a card-marking barrier, often with a fence. So the carrier
- * keeps the last generator that ran in {@link #last} and only counts how deep generators are
- * nested; resuming the same generator again (the usual loop) stores no reference at all. The
- * price is that {@code last} keeps one finished or abandoned generator per thread reachable until
- * another generator runs on that thread.
+ * stored into a long-lived object costs a card-marking barrier, often with a fence. So the
+ * carrier keeps the generators running on it in a small array indexed by nesting depth and does
+ * not clear a slot when its generator suspends: resuming the same generators again (a loop, a
+ * pipeline of consumers) finds them in place and writes no reference at all. The price is that
+ * each slot keeps its last generator reachable until another one runs at that depth on the
+ * same thread.
  */
 final class Carrier {
     private static final ThreadLocal<Carrier> LOCAL = ThreadLocal.withInitial(Carrier::new);
@@ -29,8 +30,8 @@ final class Carrier {
     final Thread thread;
     /** Stands in when no generator runs; per thread so that plain calls write no shared line. */
     private final Continuation idle;
-    /** The innermost generator running on this thread if {@link #depth} > 0. */
-    private Continuation last;
+    /** The generators running on this thread, outermost first, up to {@link #depth}. */
+    private Continuation[] running = new Continuation[4];
     /** How many generators are running (nested) on this thread. */
     private int depth;
     /** Lookups that missed the static slot since this carrier last took it. */
@@ -43,7 +44,6 @@ final class Carrier {
     private Carrier(Thread thread) {
         this.thread = thread;
         this.idle = new Continuation.Idle();
-        this.last = idle;
     }
 
     static Carrier current() {
@@ -68,28 +68,25 @@ final class Carrier {
 
     /** @return the innermost continuation running on this thread, or the idle one */
     Continuation running() {
-        return depth != 0 ? last : idle;
+        int d = depth;
+        return d != 0 ? running[d - 1] : idle;
     }
 
-    /**
-     * Makes {@code c} the running continuation.
-     *
-     * @return what to hand back to {@link #leave} (the continuation running before)
-     */
-    Continuation enter(Continuation c) {
-        Continuation outer = depth != 0 ? last : null;
-        if (last != c) {
-            last = c;
+    /** Makes {@code c} the innermost running continuation, until {@link #leave}. */
+    void enter(Continuation c) {
+        Continuation[] r = running;
+        int d = depth;
+        if (d == r.length) {
+            r = running = java.util.Arrays.copyOf(r, 2 * d);
         }
-        depth++;
-        return outer;
+        if (r[d] != c) {
+            r[d] = c;
+        }
+        depth = d + 1;
     }
 
-    /** Undoes {@link #enter}: {@code outer} runs again, or nothing does. */
-    void leave(Continuation c, Continuation outer) {
+    /** The innermost running continuation stops running; the one outside it runs again. */
+    void leave() {
         depth--;
-        if (outer != null && outer != c) {
-            last = outer;
-        }
     }
 }

@@ -79,10 +79,13 @@ public abstract sealed class Continuation permits Generator, Continuation.Idle {
      * for loop-invariant locals, needs no store: see {@link Frames#pushRef}.)
      */
     final void settleRefs() {
-        if (rTop < rSaved) {
-            java.util.Arrays.fill(refs, rTop, rSaved, null);
+        int top = rTop;
+        if (top != rSaved) {
+            if (top < rSaved) {
+                java.util.Arrays.fill(refs, top, rSaved, null);
+            }
+            rSaved = top;
         }
-        rSaved = rTop;
     }
 
     /** Drops all saved frames: the coroutine finished or its capture failed. */

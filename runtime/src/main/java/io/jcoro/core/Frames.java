@@ -132,8 +132,7 @@ public final class Frames {
      * @return the sent value
      */
     public static Object resumeValue(Continuation f) {
-        Object v = f.value;
-        f.value = null;
+        Object v = f.value; // left in place: the next yield or the end of the body overwrites it
         if (f.flags != 0) {
             return resumeSpecial(f, v);
         }

@@ -527,7 +527,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
     /** Calls the body on this thread with this generator current, and reads how it left. */
     private Object enterBody(boolean restoring) {
         Carrier carrier = Carrier.current();
-        Continuation outer = carrier.enter(this);
+        carrier.enter(this);
         try {
             stamp = restoring ? Frames.BODY | RESTORE : Frames.BODY;
             Object result = invokeBody();
@@ -544,7 +544,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
             finish(null);
             throw t;
         } finally {
-            carrier.leave(this, outer);
+            carrier.leave();
         }
     }
 
