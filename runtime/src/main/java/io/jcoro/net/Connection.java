@@ -1,7 +1,6 @@
 package io.jcoro.net;
 
 import io.jcoro.core.Coroutine;
-import io.jcoro.sched.Kernel;
 import io.jcoro.sched.Syscalls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,7 +69,7 @@ public final class Connection implements AutoCloseable {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         } catch (IOException e) {
-            closeQuietly(channel);
+            OpenChannels.closeQuietly(channel);
             throw new UncheckedIOException("cannot use " + channel + ": " + message(e), e);
         }
         return new Connection(channel, peer);
@@ -232,13 +231,7 @@ public final class Connection implements AutoCloseable {
             return;
         }
         closed = true;
-        OpenChannels.closed();
-        Kernel k = Kernel.current();
-        if (k != null) {
-            k.closeChannel(channel);
-        } else {
-            closeQuietly(channel);
-        }
+        OpenChannels.close(channel);
     }
 
     /** @return whether {@link #close()} has not been called and no failure has closed it */
@@ -287,13 +280,5 @@ public final class Connection implements AutoCloseable {
 
     static String message(IOException e) {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    }
-
-    static void closeQuietly(java.nio.channels.Channel channel) {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // closing after a failure: the failure is what gets reported
-        }
     }
 }

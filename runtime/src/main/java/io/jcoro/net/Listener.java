@@ -1,7 +1,6 @@
 package io.jcoro.net;
 
 import io.jcoro.core.Coroutine;
-import io.jcoro.sched.Kernel;
 import io.jcoro.sched.Syscalls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,7 +79,7 @@ public final class Listener implements AutoCloseable {
             OpenChannels.opened();
             return new Listener(ch, bound);
         } catch (IOException e) {
-            Connection.closeQuietly(ch);
+            OpenChannels.closeQuietly(ch);
             throw new UncheckedIOException("cannot listen on " + address + ": " + Connection.message(e), e);
         }
     }
@@ -144,13 +143,7 @@ public final class Listener implements AutoCloseable {
             return;
         }
         closed = true;
-        OpenChannels.closed();
-        Kernel k = Kernel.current();
-        if (k != null) {
-            k.closeChannel(channel);
-        } else {
-            Connection.closeQuietly(channel);
-        }
+        OpenChannels.close(channel);
     }
 
     @Override

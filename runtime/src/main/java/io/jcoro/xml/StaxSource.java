@@ -2,10 +2,8 @@ package io.jcoro.xml;
 
 import io.jcoro.flow.Sources;
 import io.jcoro.flow.Target;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,19 +38,7 @@ public final class StaxSource {
      * @throws io.jcoro.flow.StageException if a stage fails
      */
     public static void parse(Path file, Target<? super XmlEvent> target) {
-        InputStream in;
-        try {
-            in = Files.newInputStream(file);
-        } catch (IOException e) {
-            UncheckedIOException failure = new UncheckedIOException("cannot read " + file, e);
-            Sources.closeAfterFailure(target, failure);
-            throw failure;
-        }
-        try (in) {
-            parse(in, target);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close " + file, e);
-        }
+        DocumentFile.parse(file, target, StaxSource::parse);
     }
 
     /**

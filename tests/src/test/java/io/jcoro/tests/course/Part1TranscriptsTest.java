@@ -2,21 +2,14 @@ package io.jcoro.tests.course;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.jcoro.samples.Samples;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.jcoro.tests.SampleTranscript;
 import org.junit.jupiter.api.Test;
 
 /** The course's Part 1 programs print what the course shows. */
 class Part1TranscriptsTest {
 
     static String run(String sample, String... args) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            Samples.named(sample).run(out, args);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return SampleTranscript.run(sample, args);
     }
 
     @Test

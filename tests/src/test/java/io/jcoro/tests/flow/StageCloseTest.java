@@ -11,48 +11,21 @@ import io.jcoro.flow.Sinks;
 import io.jcoro.flow.Sources;
 import io.jcoro.flow.Stage;
 import io.jcoro.flow.StageException;
-import io.jcoro.flow.Target;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Closing the head of a push chain closes every stage downstream, each exactly once. */
 class StageCloseTest {
-    private final List<String> closed = new ArrayList<>();
-
-    /** A pass-through stage that records when its finally block runs. */
-    private <T> Stage<T> relay(String name, Target<? super T> target) {
-        return Stage.of(name, () -> {
-            try {
-                while (true) {
-                    T item = Co.receive();
-                    target.send(item);
-                }
-            } finally {
-                closed.add(name);
-            }
-        }, target);
-    }
-
-    private <T> Stage<T> end(String name, List<? super T> into) {
-        return Stage.of(name, () -> {
-            try {
-                while (true) {
-                    T item = Co.receive();
-                    into.add(item);
-                }
-            } finally {
-                closed.add(name);
-            }
-        });
-    }
+    private final RecordingStages stages = new RecordingStages();
+    private final List<String> closed = stages.closed;
 
     @Test
     void closingTheHeadClosesTheChainInOrderOnce() {
         List<String> got = new ArrayList<>();
-        Stage<String> last = end("c", got);
-        Stage<String> b = relay("b", last);
-        Stage<String> head = relay("a", b);
+        Stage<String> last = stages.collect("c", got);
+        Stage<String> b = stages.relay("b", last);
+        Stage<String> head = stages.relay("a", b);
         head.send("x");
         head.send("y");
         head.close();
@@ -69,8 +42,8 @@ class StageCloseTest {
     @Test
     void aSharedSinkClosesOnceAfterTheLastStageFeedingIt() {
         List<String> got = new ArrayList<>();
-        Stage<String> shared = end("shared", got);
-        Stage<String> head = Filters.broadcast(relay("left", shared), relay("right", shared));
+        Stage<String> shared = stages.collect("shared", got);
+        Stage<String> head = Filters.broadcast(stages.relay("left", shared), stages.relay("right", shared));
         head.send("item");
         head.close();
         assertEquals(List.of("item", "item"), got);
@@ -80,9 +53,9 @@ class StageCloseTest {
     @Test
     void aSharedSinkStaysOpenWhileAnotherStageStillFeedsIt() {
         List<String> got = new ArrayList<>();
-        Stage<String> shared = end("shared", got);
-        Stage<String> left = relay("left", shared);
-        Stage<String> right = relay("right", shared);
+        Stage<String> shared = stages.collect("shared", got);
+        Stage<String> left = stages.relay("left", shared);
+        Stage<String> right = stages.relay("right", shared);
         left.send("1");
         left.close();
         assertFalse(shared.isClosed());
@@ -95,9 +68,9 @@ class StageCloseTest {
 
     @Test
     void closingAStageDirectlyClosesItAtOnceEvenWhenShared() {
-        Stage<String> shared = end("shared", new ArrayList<>());
-        Stage<String> left = relay("left", shared);
-        relay("right", shared);
+        Stage<String> shared = stages.collect("shared", new ArrayList<>());
+        Stage<String> left = stages.relay("left", shared);
+        stages.relay("right", shared);
         shared.close();
         assertTrue(shared.isClosed());
         StageException e = assertThrows(StageException.class, () -> left.send("late"));
@@ -108,8 +81,8 @@ class StageCloseTest {
     @Test
     void aSourceClosesThePipelineWhenItRunsOut() {
         List<Integer> got = new ArrayList<>();
-        Stage<Integer> sink = end("sink", got);
-        Sources.feed(List.of(1, 2, 3), relay("relay", sink));
+        Stage<Integer> sink = stages.collect("sink", got);
+        Sources.feed(List.of(1, 2, 3), stages.relay("relay", sink));
         assertEquals(List.of(1, 2, 3), got);
         assertEquals(List.of("relay", "sink"), closed);
     }
@@ -117,7 +90,7 @@ class StageCloseTest {
     @Test
     void aStageWhoseBodyReturnsClosesItsTargets() {
         List<String> got = new ArrayList<>();
-        Stage<String> sink = end("sink", got);
+        Stage<String> sink = stages.collect("sink", got);
         Stage<String> firstTwo = Stage.of("first two", () -> {
             for (int i = 0; i < 2; i++) {
                 String item = Co.receive();

@@ -12,45 +12,19 @@ import io.jcoro.flow.Filters;
 import io.jcoro.flow.Sources;
 import io.jcoro.flow.Stage;
 import io.jcoro.flow.StageException;
-import io.jcoro.flow.Target;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** An exception in a stage reaches the sender naming the stage, and the pipeline is closed. */
 class StageFailureTest {
-    private final List<String> closed = new ArrayList<>();
-
-    private <T> Stage<T> relay(String name, Target<? super T> target) {
-        return Stage.of(name, () -> {
-            try {
-                while (true) {
-                    T item = Co.receive();
-                    target.send(item);
-                }
-            } finally {
-                closed.add(name);
-            }
-        }, target);
-    }
-
-    private <T> Stage<T> end(String name, List<? super T> into) {
-        return Stage.of(name, () -> {
-            try {
-                while (true) {
-                    T item = Co.receive();
-                    into.add(item);
-                }
-            } finally {
-                closed.add(name);
-            }
-        });
-    }
+    private final RecordingStages stages = new RecordingStages();
+    private final List<String> closed = stages.closed;
 
     @Test
     void theSenderLearnsWhichStageFailedOnWhatItem() {
         List<Integer> got = new ArrayList<>();
-        Stage<String> head = relay("head", Filters.map("parse", Integer::parseInt, end("sink", got)));
+        Stage<String> head = stages.relay("head", Filters.map("parse", Integer::parseInt, stages.collect("sink", got)));
         head.send("1");
         StageException e = assertThrows(StageException.class, () -> head.send("x"));
         assertEquals("parse", e.stage());
@@ -62,7 +36,7 @@ class StageFailureTest {
 
     @Test
     void theWholeChainIsClosedUpstreamAndDownstreamOfTheFailure() {
-        Stage<String> sink = end("sink", new ArrayList<>());
+        Stage<String> sink = stages.collect("sink", new ArrayList<>());
         Stage<String> failing = Stage.of("failing", () -> {
             try {
                 while (true) {
@@ -76,7 +50,7 @@ class StageFailureTest {
                 closed.add("failing");
             }
         }, sink);
-        Stage<String> head = relay("head", failing);
+        Stage<String> head = stages.relay("head", failing);
         head.send("fine");
         StageException e = assertThrows(StageException.class, () -> head.send("boom"));
         assertEquals("failing", e.stage(), "the stage that failed, not the one that was sent to");
@@ -92,11 +66,11 @@ class StageFailureTest {
     @Test
     void aFailingBranchClosesTheOtherBranchesOfABroadcast() {
         List<String> left = new ArrayList<>();
-        Stage<String> leftSink = end("left sink", left);
+        Stage<String> leftSink = stages.collect("left sink", left);
         Stage<String> bad = Filters.map("bad", s -> {
             throw new IllegalStateException("bad " + s);
-        }, end("right sink", new ArrayList<>()));
-        Stage<String> head = Filters.broadcast(relay("left", leftSink), bad);
+        }, stages.collect("right sink", new ArrayList<>()));
+        Stage<String> head = Filters.broadcast(stages.relay("left", leftSink), bad);
         StageException e = assertThrows(StageException.class, () -> Sources.feed(List.of("a", "b"), head));
         assertEquals("bad", e.stage());
         assertEquals(List.of("a"), left, "the first branch got the item before the second failed");
@@ -106,7 +80,7 @@ class StageFailureTest {
 
     @Test
     void aFailureWhileClosingIsReportedAndTheRestStillCloses() {
-        Stage<String> sink = end("sink", new ArrayList<>());
+        Stage<String> sink = stages.collect("sink", new ArrayList<>());
         Stage<String> reporter = Stage.of("reporter", () -> {
             try {
                 while (true) {
@@ -135,7 +109,7 @@ class StageFailureTest {
 
     @Test
     void errorsPassThroughUnwrappedButStillClose() {
-        Stage<String> sink = end("sink", new ArrayList<>());
+        Stage<String> sink = stages.collect("sink", new ArrayList<>());
         AssertionError boom = new AssertionError("boom");
         Stage<String> head = Stage.of("head", () -> {
             Co.receive();
@@ -147,7 +121,7 @@ class StageFailureTest {
 
     @Test
     void aSourceThatFailsClosesThePipeline() {
-        Stage<String> sink = end("sink", new ArrayList<>());
+        Stage<String> sink = stages.collect("sink", new ArrayList<>());
         Iterable<String> failing = () -> new java.util.Iterator<>() {
             private int n;
 
@@ -165,7 +139,7 @@ class StageFailureTest {
             }
         };
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Sources.feed(failing, relay("head", sink)));
+                () -> Sources.feed(failing, stages.relay("head", sink)));
         assertEquals("source broke", e.getMessage());
         assertEquals(List.of("head", "sink"), closed);
     }

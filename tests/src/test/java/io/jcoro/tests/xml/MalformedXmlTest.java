@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcoro.bridge.Threaded;
-import io.jcoro.core.Co;
 import io.jcoro.flow.Stage;
+import io.jcoro.tests.flow.RecordingStages;
 import io.jcoro.flow.Target;
 import io.jcoro.xml.Buses;
 import io.jcoro.xml.SaxSource;
@@ -36,20 +36,8 @@ class MalformedXmlTest {
             + " </bus>\n"
             + "</buses>\n";
 
-    private final List<String> closed = Collections.synchronizedList(new ArrayList<>());
-
-    private <T> Stage<T> collect(String name, List<? super T> into) {
-        return Stage.of(name, () -> {
-            try {
-                while (true) {
-                    T item = Co.receive();
-                    into.add(item);
-                }
-            } finally {
-                closed.add(name);
-            }
-        });
-    }
+    private final RecordingStages stages = new RecordingStages();
+    private final List<String> closed = stages.closed;
 
     private static void parse(boolean stax, String doc, Target<XmlEvent> target) {
         InputStream in = new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8));
@@ -64,7 +52,7 @@ class MalformedXmlTest {
     @ValueSource(booleans = {false, true})
     void theErrorSaysWhereAndThePipelineIsClosed(boolean stax) {
         List<Map<String, String>> buses = new ArrayList<>();
-        Stage<Map<String, String>> sink = collect("sink", buses);
+        Stage<Map<String, String>> sink = stages.collect("sink", buses);
         Stage<XmlEvent> head = Buses.busesToDicts(sink);
         XmlSyntaxException e = assertThrows(XmlSyntaxException.class, () -> parse(stax, BAD, head));
         assertEquals(5, e.line());
@@ -79,7 +67,7 @@ class MalformedXmlTest {
     @ParameterizedTest(name = "stax={0}")
     @ValueSource(booleans = {false, true})
     void aTruncatedDocumentIsMalformedToo(boolean stax) {
-        Stage<XmlEvent> head = Buses.busesToDicts(collect("sink", new ArrayList<>()));
+        Stage<XmlEvent> head = Buses.busesToDicts(stages.collect("sink", new ArrayList<>()));
         XmlSyntaxException e = assertThrows(XmlSyntaxException.class,
                 () -> parse(stax, "<buses>\n <bus><id>1</id>", head));
         assertEquals(2, e.line());
@@ -91,7 +79,7 @@ class MalformedXmlTest {
     @ValueSource(booleans = {false, true})
     void aThreadedPartOfThePipelineIsClosedAndJoined(boolean stax) {
         List<Map<String, String>> buses = Collections.synchronizedList(new ArrayList<>());
-        Threaded<Map<String, String>> threaded = Threaded.threaded(collect("far sink", buses));
+        Threaded<Map<String, String>> threaded = Threaded.threaded(stages.collect("far sink", buses));
         assertThrows(XmlSyntaxException.class, () -> parse(stax, BAD, Buses.busesToDicts(threaded)));
         assertTrue(threaded.isClosed());
         assertTrue(!threaded.worker().isAlive(), "the worker thread has finished");
@@ -102,7 +90,7 @@ class MalformedXmlTest {
     @ParameterizedTest(name = "stax={0}")
     @ValueSource(booleans = {false, true})
     void anEmptyDocumentIsMalformed(boolean stax) {
-        Stage<XmlEvent> sink = collect("sink", new ArrayList<>());
+        Stage<XmlEvent> sink = stages.collect("sink", new ArrayList<>());
         XmlSyntaxException e = assertThrows(XmlSyntaxException.class, () -> parse(stax, "", sink));
         assertTrue(e.getMessage().startsWith("malformed XML at line 1"), e.getMessage());
         assertTrue(sink.isClosed());
