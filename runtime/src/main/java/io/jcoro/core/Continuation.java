@@ -59,12 +59,14 @@ public abstract sealed class Continuation permits Generator, Continuation.Idle {
 
     /** Grows the primitive stack so that {@code p} more values fit (out of line: rare). */
     final void growPrims(int p) {
-        prims = java.util.Arrays.copyOf(prims, grown(prims.length, pTop + p));
+        prims = pTop == 0 ? new long[grown(prims.length, p)]
+                : java.util.Arrays.copyOf(prims, grown(prims.length, pTop + p));
     }
 
     /** Grows the reference stack so that {@code r} more values fit (out of line: rare). */
     final void growRefs(int r) {
-        refs = java.util.Arrays.copyOf(refs, grown(refs.length, rTop + r));
+        refs = rTop == 0 && rSaved == 0 ? new Object[grown(refs.length, r)]
+                : java.util.Arrays.copyOf(refs, grown(refs.length, rTop + r));
     }
 
     /** Exact growth while small (a suspended generator stays light), 1.5x beyond. */
@@ -90,7 +92,10 @@ public abstract sealed class Continuation permits Generator, Continuation.Idle {
 
     /** Drops all saved frames: the coroutine finished or its capture failed. */
     final void discardFrames() {
-        java.util.Arrays.fill(refs, 0, Math.max(rTop, rSaved), null);
+        int used = Math.max(rTop, rSaved);
+        if (used != 0) {
+            java.util.Arrays.fill(refs, 0, used, null);
+        }
         pTop = 0;
         rTop = 0;
         rSaved = 0;
