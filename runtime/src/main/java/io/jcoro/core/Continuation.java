@@ -38,13 +38,13 @@ public abstract sealed class Continuation permits Generator, Continuation.Idle {
     private static final long[] NO_PRIMS = {};
     private static final Object[] NO_REFS = {};
 
-    int mode;
+    byte mode;
     /**
      * Handshake: the caller's expectation of which method it calls (see {@link Frames}), with
      * {@link #RESTORE} set when the callee is to restore itself.
      */
     int stamp;
-    int flags;
+    byte flags;
     long[] prims = NO_PRIMS;
     int pTop;
     Object[] refs = NO_REFS;

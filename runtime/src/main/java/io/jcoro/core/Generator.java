@@ -396,7 +396,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
             return frames;
         }
         Object kept = value;
-        int keptFlags = flags;
+        byte keptFlags = flags;
         value = null;
         flags = INSPECTING;
         frames.addAll((List<StackTraceElement>) enterBody(true));
