@@ -1,0 +1,189 @@
+package io.jcoro.benchmarks.report;
+
+import io.jcoro.benchmarks.json.Json;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A results directory as the runner leaves it: {@code machine.json}, {@code python.json}, and per
+ * JDK {@code jdk-N/} with {@code jmh.json}, {@code m1.json}, {@code s2-*.json}, {@code n1.json} and
+ * {@code run.json}. Missing files are missing parts, not errors.
+ */
+public final class Results {
+    /** JMH class simple names (without {@code Loom}) to shapes. */
+    private static final Map<String, String> SHAPES = Map.of(
+            "YieldBench", "B1", "DepthBench", "B2", "GrepBench", "B3", "SpawnBench", "B4", "TaskSwitchBench", "S1");
+
+    /** What one JDK's run left. */
+    public static final class Jdk {
+        /** Its feature release, 17 or 25. */
+        public final int feature;
+        /** Every JMH figure. */
+        public final List<Score> scores = new ArrayList<>();
+        /** run.json: version, settings, commands, load averages. */
+        public Map<String, Object> run = Map.of();
+        /** m1.json's rows: column, depth, bytes. */
+        public List<Map<String, Object>> m1 = List.of();
+        /** s2-*.json by column. */
+        public final Map<String, Map<String, Object>> s2 = new TreeMap<>();
+        /** n1.json's rows: column, clients, throughput and latencies. */
+        public List<Map<String, Object>> n1 = List.of();
+        /** The JVM JMH saw ({@code vmName vmVersion}). */
+        public String vm = "";
+
+        Jdk(int feature) {
+            this.feature = feature;
+        }
+
+        /**
+         * @return the figure, or null if not measured
+         */
+        public Score score(String shape, String column, int depth) {
+            for (Score s : scores) {
+                if (s.shape().equals(shape) && s.column().equals(column) && s.depth() == depth) {
+                    return s;
+                }
+            }
+            return null;
+        }
+
+        /** @return the JDK's version as run.json has it */
+        public String version() {
+            Object v = run.get("jdk");
+            return v == null ? "" + feature : v.toString();
+        }
+    }
+
+    /** The directory read. */
+    public final Path dir;
+    /** machine.json. */
+    public final Map<String, Object> machine;
+    /** python.json, empty if CPython was not run. */
+    public final Map<String, Object> python;
+    /** Per JDK, oldest release first. */
+    public final List<Jdk> jdks = new ArrayList<>();
+
+    private Results(Path dir) throws IOException {
+        this.dir = dir;
+        this.machine = object(dir.resolve("machine.json"));
+        this.python = object(dir.resolve("python.json"));
+        List<Path> jdkDirs = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "jdk-*")) {
+            ds.forEach(jdkDirs::add);
+        }
+        jdkDirs.sort((a, b) -> Integer.compare(feature(a), feature(b)));
+        for (Path d : jdkDirs) {
+            jdks.add(readJdk(d));
+        }
+    }
+
+    /**
+     * @param dir a results directory
+     * @return what it holds
+     * @throws IOException if a file cannot be read
+     */
+    public static Results read(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("no results directory " + dir);
+        }
+        return new Results(dir);
+    }
+
+    private static int feature(Path jdkDir) {
+        return Integer.parseInt(jdkDir.getFileName().toString().substring(4));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Jdk readJdk(Path d) throws IOException {
+        Jdk jdk = new Jdk(feature(d));
+        jdk.run = object(d.resolve("run.json"));
+        jdk.m1 = rows(object(d.resolve("m1.json")));
+        jdk.n1 = rows(object(d.resolve("n1.json")));
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(d, "s2-*.json")) {
+            for (Path p : ds) {
+                Map<String, Object> s2 = object(p);
+                jdk.s2.put((String) s2.get("column"), s2);
+            }
+        }
+        Path jmh = d.resolve("jmh.json");
+        if (Files.isRegularFile(jmh)) {
+            for (Object o : (List<Object>) Json.parse(Files.readString(jmh))) {
+                Map<String, Object> e = (Map<String, Object>) o;
+                String benchmark = (String) e.get("benchmark");
+                String[] parts = benchmark.split("\\.");
+                String shape = SHAPES.get(parts[parts.length - 2].replace("Loom", ""));
+                if (shape == null) {
+                    continue;
+                }
+                Map<String, Object> params = (Map<String, Object>) e.get("params");
+                int depth = params != null && params.get("depth") != null
+                        ? Integer.parseInt((String) params.get("depth")) : 0;
+                Map<String, Object> primary = (Map<String, Object>) e.get("primaryMetric");
+                Map<String, Object> secondary = (Map<String, Object>) e.get("secondaryMetrics");
+                Map<String, Object> alloc = secondary == null ? null
+                        : (Map<String, Object>) (secondary.containsKey("gc.alloc.rate.norm")
+                        ? secondary.get("gc.alloc.rate.norm") : secondary.get("\u00b7gc.alloc.rate.norm"));
+                jdk.scores.add(new Score(shape, parts[parts.length - 1], depth, number(primary.get("score")),
+                        number(primary.get("scoreError")), alloc == null ? Double.NaN : number(alloc.get("score"))));
+                jdk.vm = e.get("vmName") + " " + e.get("vmVersion");
+            }
+        }
+        return jdk;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rows(Map<String, Object> o) {
+        Object rows = o.get("results");
+        return rows == null ? List.of() : (List<Map<String, Object>>) rows;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(Path p) throws IOException {
+        if (!Files.isRegularFile(p)) {
+            return Collections.emptyMap();
+        }
+        return (Map<String, Object>) Json.parse(Files.readString(p));
+    }
+
+    /** @return a JSON number as a double; NaN for "NaN", null or anything else */
+    static double number(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    /** @return the JDK with that feature release, or null */
+    public Jdk jdk(int feature) {
+        for (Jdk j : jdks) {
+            if (j.feature == feature) {
+                return j;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param key a key of python.json's {@code nsPerOp} (B1, B2/10, B3, ...)
+     * @return CPython's figure, NaN if not measured
+     */
+    @SuppressWarnings("unchecked")
+    public double python(String key) {
+        Object m = python.get("nsPerOp");
+        return m == null ? Double.NaN : number(((Map<String, Object>) m).get(key));
+    }
+
+    /**
+     * @param key M1/1 or M1/10
+     * @return CPython's bytes per suspended generator, NaN if not measured
+     */
+    @SuppressWarnings("unchecked")
+    public double pythonBytes(String key) {
+        Object m = python.get("bytes");
+        return m == null ? Double.NaN : number(((Map<String, Object>) m).get(key));
+    }
+}

@@ -1,0 +1,57 @@
+package io.jcoro.benchmarks.report;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report from a small saved run: verdicts, ratios and the chart. */
+class MarkdownReportTest {
+    private static String jmh(String benchmark, String depth, double score, double error, double bytes) {
+        return "{\"benchmark\":\"io.jcoro.benchmarks." + benchmark + "\",\"jdkVersion\":\"25\",\"vmName\":\"VM\","
+                + "\"vmVersion\":\"25\",\"params\":" + (depth == null ? "null" : "{\"depth\":\"" + depth + "\"}")
+                + ",\"primaryMetric\":{\"score\":" + score + ",\"scoreError\":" + error + "},"
+                + "\"secondaryMetrics\":{\"gc.alloc.rate.norm\":{\"score\":" + bytes + ",\"scoreError\":\"NaN\"}}}";
+    }
+
+    @Test
+    void writesVerdictsRatiosAndTheChart(@TempDir Path root) throws IOException {
+        Path results = root.resolve("benchmarks/results");
+        Path jdk = Files.createDirectories(results.resolve("jdk-25"));
+        Files.writeString(jdk.resolve("jmh.json"), "[" + String.join(",",
+                jmh("jmh.YieldBench.jcoro", null, 3.0, 0.1, 0),
+                jmh("jmh.YieldBench.floor", null, 1.0, 0.1, 0),
+                jmh("loom.YieldLoomBench.continuation", null, 120, 4, 0),
+                jmh("jmh.GrepBench.jcoro", null, 20, 1, 0),
+                jmh("jmh.DepthBench.jcoro", "1", 3.0, 0.1, 0),
+                jmh("jmh.DepthBench.jcoro", "10", 30, 1, 16),
+                jmh("jmh.DepthBench.floor", "10", 15, 1, 0),
+                jmh("loom.DepthLoomBench.continuation", "10", 100, 1, 0)) + "]");
+        Files.writeString(jdk.resolve("m1.json"),
+                "{\"n\":1000,\"results\":[{\"column\":\"jcoro\",\"depth\":1,\"bytes\":90},{\"column\":\"jcoro\",\"depth\":10,\"bytes\":320}]}");
+        Files.writeString(jdk.resolve("run.json"), "{\"jdk\":\"25.0.3\",\"settings\":\"test\",\"commands\":{\"m1\":\"java SuspendedWeight 1000 1 10\"}}");
+        Files.writeString(results.resolve("machine.json"), "{\"nproc\":2,\"cpu\":\"cpu\",\"memory\":\"1048576 kB\",\"os\":\"os\"}");
+        Files.writeString(root.resolve("benchmarks/NOTES.md"), "## Notes\n\nhand-written");
+        Path md = root.resolve("BENCHMARKS.md");
+
+        MarkdownReport.write(results, md);
+
+        String text = Files.readString(md);
+        assertContains(text, "| B1 yield, depth 1 | <= 4 ns, 0 B/op | 3.00 ± 0.10 ns, 0 B<br>**met** |");
+        assertContains(text, "| B3 grep pipeline (one line) | <= 12 ns, 0 B/op | 20.0 ± 1.00 ns, 0 B<br>**missed** by 8.00 ns (1.67x) |");
+        assertContains(text, "**missed** by 5.00 ns (1.20x), allocates 16.0 B/op");
+        assertContains(text, "| 10 | <= 300 B | 320 B |");
+        assertContains(text, "| B1 | 1.33x | 0.33x | 40.0x |");
+        assertContains(text, "1 GiB memory");
+        assertContains(text, "![B2: ns per round trip against depth](benchmarks/results/depth.png)");
+        assertContains(text, "hand-written");
+        assertTrue(Files.size(results.resolve("depth.png")) > 1000, "the chart was drawn");
+    }
+
+    private static void assertContains(String text, String part) {
+        assertTrue(text.contains(part), () -> "missing: " + part + "\nin:\n" + text);
+    }
+}
