@@ -244,6 +244,7 @@ public final class Frames {
         if (f.mode != Continuation.NORMAL || f.pTop != 0) {
             f.discardFrames();
             f.value = null;
+            f.stamp = 0; // a re-entry that failed before the callee could take its stamp
         }
     }
 
