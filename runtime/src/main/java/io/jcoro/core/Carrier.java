@@ -15,11 +15,12 @@ package io.jcoro.core;
  *
  * <p>Resuming a generator must not write references when it can avoid it: under G1 a reference
  * stored into a long-lived object costs a card-marking barrier, often with a fence. So the
- * carrier keeps the generators running on it in a small array indexed by nesting depth and does
- * not clear a slot when its generator suspends: resuming the same generators again (a loop, a
- * pipeline of consumers) finds them in place and writes no reference at all. The price is that
- * each slot keeps its last generator reachable until another one runs at that depth on the
- * same thread.
+ * carrier does not clear what it holds when a generator suspends: the outermost running
+ * generator stays in {@link #outermost}, nested ones in a small array indexed by depth, and
+ * resuming the same generators again (a loop, a pipeline of consumers) finds them in place and
+ * writes no reference at all. The price is that each place keeps its last generator reachable
+ * until another one runs at that depth on the same thread. The outermost has a field of its
+ * own because every frame's lookup reads it: one load, where the array costs three.
  */
 final class Carrier {
     private static final ThreadLocal<Carrier> LOCAL = ThreadLocal.withInitial(Carrier::new);
@@ -30,8 +31,10 @@ final class Carrier {
     final Thread thread;
     /** Stands in when no generator runs; per thread so that plain calls write no shared line. */
     private final Continuation idle;
-    /** The generators running on this thread, outermost first, up to {@link #depth}. */
-    private Continuation[] running = new Continuation[4];
+    /** The outermost generator running on this thread, if {@link #depth} > 0. */
+    private Continuation outermost;
+    /** The generators nested inside it, at depths 2, 3, ... (index 0 is depth 2). */
+    private Continuation[] nested = new Continuation[2];
     /** How many generators are running (nested) on this thread. */
     private int depth;
     /** Lookups that missed the static slot since this carrier last took it. */
@@ -68,21 +71,33 @@ final class Carrier {
 
     /** @return the innermost continuation running on this thread, or the idle one */
     Continuation running() {
-        int d = depth;
-        return d != 0 ? running[d - 1] : idle;
+        if (depth == 1) {
+            return outermost;
+        }
+        return depth == 0 ? idle : nested[depth - 2];
     }
 
     /** Makes {@code c} the innermost running continuation, until {@link #leave}. */
     void enter(Continuation c) {
-        Continuation[] r = running;
         int d = depth;
-        if (d == r.length) {
-            r = running = java.util.Arrays.copyOf(r, 2 * d);
-        }
-        if (r[d] != c) {
-            r[d] = c;
+        if (d == 0) {
+            if (outermost != c) {
+                outermost = c;
+            }
+        } else {
+            enterNested(c, d - 1);
         }
         depth = d + 1;
+    }
+
+    private void enterNested(Continuation c, int i) {
+        Continuation[] n = nested;
+        if (i == n.length) {
+            n = nested = java.util.Arrays.copyOf(n, 2 * i);
+        }
+        if (n[i] != c) {
+            n[i] = c;
+        }
     }
 
     /** The innermost running continuation stops running; the one outside it runs again. */

@@ -518,7 +518,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
         } else if (thrown != null) {
             value = thrown;
             flags = THROWING;
-        } else {
+        } else if (value != sent) { // next() sends null into a null value: no store
             value = sent;
         }
         return enterBody(started);
