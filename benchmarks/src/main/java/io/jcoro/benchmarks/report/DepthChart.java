@@ -74,7 +74,7 @@ final class DepthChart {
         x.setTickUnit(new NumberTickUnit(1));
         x.setSmallestValue(1);
         x.setNumberFormatOverride(new java.text.DecimalFormat("0"));
-        LogAxis y = new LogAxis("ns per resume/yield round trip (JMH mean, 99.9% error bars)");
+        LogAxis y = new LogAxis("ns per resume/yield round trip (median of JMH iterations, 99.9% error bars)");
         y.setBase(10);
         y.setTickUnit(new NumberTickUnit(1));
         y.setSmallestValue(0.5);

@@ -130,12 +130,20 @@ public final class Results {
                 Map<String, Object> alloc = secondary == null ? null
                         : (Map<String, Object>) (secondary.containsKey("gc.alloc.rate.norm")
                         ? secondary.get("gc.alloc.rate.norm") : secondary.get("\u00b7gc.alloc.rate.norm"));
-                jdk.scores.add(new Score(shape, parts[parts.length - 1], depth, number(primary.get("score")),
+                jdk.scores.add(new Score(shape, parts[parts.length - 1], depth, median(primary),
                         number(primary.get("scoreError")), alloc == null ? Double.NaN : number(alloc.get("score"))));
                 jdk.vm = e.get("vmName") + " " + e.get("vmVersion");
             }
         }
         return jdk;
+    }
+
+    /** The median of the measurement iterations (robust on a noisy machine), else JMH's mean. */
+    @SuppressWarnings("unchecked")
+    private static double median(Map<String, Object> primary) {
+        Map<String, Object> percentiles = (Map<String, Object>) primary.get("scorePercentiles");
+        Object median = percentiles == null ? null : percentiles.get("50.0");
+        return number(median != null ? median : primary.get("score"));
     }
 
     @SuppressWarnings("unchecked")

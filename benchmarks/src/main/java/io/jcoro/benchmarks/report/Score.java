@@ -6,7 +6,7 @@ package io.jcoro.benchmarks.report;
  * @param shape      B1, B2, B3, B4 or S1
  * @param column     jcoro, floor, continuation, virtualThread or cpython
  * @param depth      B2's depth, 0 for the other shapes
- * @param nanos      nanoseconds per op (JMH's mean, or timeit's best)
+ * @param nanos      nanoseconds per op (the median of JMH's iterations, or timeit's best)
  * @param error      JMH's 99.9% confidence half-width, NaN if unknown
  * @param bytesPerOp allocation per op from {@code -prof gc}, NaN if not measured
  */
