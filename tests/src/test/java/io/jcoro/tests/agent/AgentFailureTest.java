@@ -73,7 +73,11 @@ class AgentFailureTest {
         assertEquals("good", Generator.of(BrokenClassPath.body(holder, "good")).next());
         NotInstrumentedException e = assertThrows(NotInstrumentedException.class,
                 () -> Generator.of(BrokenClassPath.body(holder, "needsHidden")).next());
-        assertEquals(lines.get(0).substring("[jcoro] ".length()), e.getMessage());
+        // The same words as the log line, up to the reader's own exception: once C2 has compiled
+        // the class reader, it may throw that exception without a message (OmitStackTraceInFastThrow).
+        String logged = lines.get(0).substring("[jcoro] ".length());
+        String upToCause = logged.substring(0, logged.indexOf("cannot be read") + "cannot be read".length());
+        assertTrue(e.getMessage().startsWith(upToCause), e.getMessage());
     }
 
     @Test
