@@ -188,7 +188,8 @@ public final class MarkdownReport {
     private void columns(Results.Jdk jdk) {
         line("## All columns, JDK " + jdk.version());
         line();
-        line("ns/op (median of the JMH iterations ± JMH's 99.9% error) and B/op (`-prof gc`); B2 at depth " + SUMMARY_DEPTH
+        line("ns/op (median of the JMH iterations ± JMH's 99.9% error) and B/op (`-prof gc`); B2 at depth "
+                + SUMMARY_DEPTH
                 + ". CPython is timeit's best, including its loop (" + num(r.python("loop")) + " ns for `pass`).");
         line();
         line("| shape | jcoro | hand-written floor | Loom Continuation | virtual threads | CPython | Kilim 2.0.2 (issue) |");
