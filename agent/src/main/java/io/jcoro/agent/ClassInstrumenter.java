@@ -13,6 +13,7 @@ import io.jcoro.agent.identify.ClassCoroutines;
 import io.jcoro.agent.identify.CoroutineMethodFinder;
 import io.jcoro.agent.identify.Lines;
 import io.jcoro.agent.identify.SuspensionPointFinder;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class ClassInstrumenter {
         ClassReader reader = new ClassReader(bytes);
         ClassNode owner = new ClassNode();
         reader.accept(owner, 0);
-        repository.register(bytes);
+        repository.register(reader);
         ClassCoroutines found = CoroutineMethodFinder.find(owner, repository);
         if (found.isEmpty()) {
             return null;
@@ -68,27 +69,31 @@ public final class ClassInstrumenter {
                 changed.add(e.getKey());
             }
         }
+        Set<String> localCoroutines = new HashSet<>();
+        for (MethodNode method : found.coroutines().keySet()) {
+            localCoroutines.add(method.name + method.desc);
+        }
         for (Map.Entry<MethodNode, Set<Integer>> e : found.coroutines().entrySet()) {
             MethodNode method = e.getKey();
             List<SuspensionPointFinder.Site> sites =
-                    SuspensionPointFinder.find(owner, method, found.coroutines(), repository);
+                    SuspensionPointFinder.find(owner, method, localCoroutines, repository);
             if (sites.isEmpty()) {
                 StampClearing.apply(method);
                 patched.add(method);
                 continue;
             }
+            // A missing class surfaces as a RefusedException: the analyzer wraps what the
+            // repository throws, and MethodAnalyzer unwraps it.
             try {
                 MethodPlan plan = MethodAnalyzer.analyse(owner, method, e.getValue(), sites, repository);
                 MethodRewriter.rewrite(plan);
-                changed.add(method);
                 log.instrumented(owner.name, method.name, plan.points().size());
             } catch (RefusedException refused) {
-                refuse(owner, method, refused.getMessage(), changed);
-            } catch (MissingClassException | TypeNotPresentException missing) {
-                refuse(owner, method, where(owner, method) + ": " + missing.getMessage(), changed);
+                refuse(method, refused.getMessage());
             } catch (RuntimeException bug) {
-                refuse(owner, method, where(owner, method) + ": internal error " + bug, changed);
+                refuse(method, where(owner, method) + ": internal error " + bug);
             }
+            changed.add(method);
         }
         Map<String, MethodNode> replacements = new LinkedHashMap<>();
         for (MethodNode method : patched) {
@@ -101,14 +106,14 @@ public final class ClassInstrumenter {
     }
 
     private static String where(ClassNode owner, MethodNode method) {
-        return Lines.describe(owner.name, owner.sourceFile, method.name, Lines.firstLine(method));
+        return Lines.describe(owner, method, Lines.firstLine(method));
     }
 
-    private void refuse(ClassNode owner, MethodNode method, String reason, Set<MethodNode> changed) {
+    /** Logs the refusal and makes the method's body throw it. */
+    private void refuse(MethodNode method, String reason) {
         String message = "jcoro cannot instrument " + reason;
         log.refused(message);
         RefusalCode.replaceBody(method, message);
-        changed.add(method);
     }
 
     /**
@@ -122,14 +127,14 @@ public final class ClassInstrumenter {
         } catch (MethodTooLargeException e) {
             problem = "the instrumented method would have " + e.getCodeSize()
                     + " bytes of code, over the JVM's 64 KB limit; split it into smaller methods";
-        } catch (MissingClassException | TypeNotPresentException e) {
+        } catch (MissingClassException e) {
+            // FrameComputer's getCommonSuperClass asks the repository, so ASM's
+            // TypeNotPresentException (from loading classes) cannot occur.
             problem = e.getMessage();
         } catch (RuntimeException bug) {
             problem = "internal error computing stack frames: " + bug;
         }
-        String message = "jcoro cannot instrument " + where(owner, method) + ": " + problem;
-        log.refused(message);
-        RefusalCode.replaceBody(method, message);
+        refuse(method, where(owner, method) + ": " + problem);
         return FrameComputer.compute(owner, method, repository);
     }
 

@@ -47,8 +47,7 @@ final class CoroutineTransformer implements ClassFileTransformer {
     }
 
     private static boolean isExcluded(String className) {
-        return RuntimeNames.isJdk(className) || className.startsWith(RuntimeNames.CORE_PACKAGE)
-                || className.startsWith(RuntimeNames.AGENT_PACKAGE);
+        return RuntimeNames.isJdk(className) || RuntimeNames.isJcoro(className);
     }
 
     private void dump(String className, byte[] bytes) {

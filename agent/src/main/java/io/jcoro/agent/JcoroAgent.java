@@ -81,6 +81,8 @@ public final class JcoroAgent {
         for (Class<?> c : instrumentation.getAllLoadedClasses()) {
             ClassLoader l = c.getClassLoader();
             if (l != null && l != platform && !c.isArray() && !c.isPrimitive() && !c.isHidden()
+                    // Literal prefixes, not RuntimeNames: first loading a class here, with the
+                    // transformer registered, failed under self-attach (duplicate class definition).
                     && !c.getName().startsWith("io.jcoro.core.") && !c.getName().startsWith("io.jcoro.agent.")
                     && instrumentation.isModifiableClass(c)) {
                 candidates.add(c);

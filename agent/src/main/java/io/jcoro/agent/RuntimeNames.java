@@ -39,6 +39,14 @@ public final class RuntimeNames {
 
     /**
      * @param internalName a class's internal name
+     * @return whether it is jcoro's own (runtime or agent), which is never instrumented
+     */
+    public static boolean isJcoro(String internalName) {
+        return internalName.startsWith(CORE_PACKAGE) || internalName.startsWith(AGENT_PACKAGE);
+    }
+
+    /**
+     * @param internalName a class's internal name
      * @return whether it belongs to the JDK, which never holds coroutines
      */
     public static boolean isJdk(String internalName) {

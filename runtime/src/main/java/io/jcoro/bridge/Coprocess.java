@@ -81,6 +81,9 @@ public final class Coprocess<T> implements Target<T> {
         Target<T> sendto;
         try {
             sendto = Pipes.sendto(process.getOutputStream(), codec);
+        } catch (UncheckedIOException e) {
+            process.destroyForcibly();
+            throw new UncheckedIOException("cannot start " + command.command() + ": " + e.getMessage(), e.getCause());
         } catch (RuntimeException e) {
             process.destroyForcibly();
             throw e;
@@ -138,12 +141,19 @@ public final class Coprocess<T> implements Target<T> {
             return;
         }
         closed = true;
+        StageException failure = null;
         try {
             sendto.close();
         } catch (StageException e) {
-            throw childFailure("failed while closing", e);
+            failure = e;
         } finally {
-            awaitChild();
+            if (failure == null) {
+                awaitChild();
+            }
+        }
+        if (failure != null) {
+            // childFailure waits for the child itself
+            throw childFailure("failed while closing", failure);
         }
         int status = process.exitValue();
         if (status != 0) {

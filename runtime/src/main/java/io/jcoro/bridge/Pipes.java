@@ -70,7 +70,7 @@ public final class Pipes {
             Varints.writeString(data, codec.name());
             data.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the stream header: " + e.getMessage(), e);
+            throw new UncheckedIOException("sendto(" + codec.name() + "): cannot write the stream header: " + e.getMessage(), e);
         }
         return Stage.of("sendto", () -> send(data, codec));
     }

@@ -23,7 +23,8 @@ final class StringMapCodec implements Codec<Map<String, String>> {
         Varints.writeVarint(out, item.size());
         for (Map.Entry<?, ?> e : item.entrySet()) {
             Varints.writeString(out, Varints.require(e.getKey(), "a key"));
-            Varints.writeString(out, Varints.require(e.getValue(), "the value of " + e.getKey()));
+            Object value = e.getValue();
+            Varints.writeString(out, value instanceof String s ? s : Varints.require(value, "the value of " + e.getKey()));
         }
     }
 

@@ -94,7 +94,8 @@ public final class Threaded<T> implements Target<T> {
     @Override
     public void send(T item) {
         if (closing.get()) {
-            throw new IllegalStateException("stage '" + name() + "' is closed; cannot send " + item);
+            throw new IllegalStateException("stage '" + name() + "' is closed; cannot send "
+                    + StageException.describe(item));
         }
         throwFailure(false);
         boolean queued;
@@ -121,15 +122,10 @@ public final class Threaded<T> implements Target<T> {
         if (Thread.currentThread() == worker) {
             throw new IllegalStateException("'" + name() + "' cannot be closed from its own worker thread");
         }
-        if (closing.compareAndSet(false, true)) {
-            try {
-                mailbox.put(CLOSE);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while closing '" + name() + "'", e);
-            }
-        }
         try {
+            if (closing.compareAndSet(false, true)) {
+                mailbox.put(CLOSE);
+            }
             worker.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -198,13 +194,13 @@ public final class Threaded<T> implements Target<T> {
      * Throws the worker's failure: as a {@link StageException} to the first sender or closer
      * after it happened, then as "has failed" to later senders (a later close is quiet).
      */
-    private void throwFailure(boolean closing) {
+    private void throwFailure(boolean quietIfReported) {
         Throwable f = failure;
         if (f == null) {
             return;
         }
         if (!reported.compareAndSet(false, true)) {
-            if (closing) {
+            if (quietIfReported) {
                 return;
             }
             throw new IllegalStateException("stage '" + name() + "' has failed and is closed", f);

@@ -34,6 +34,8 @@ public abstract sealed class Continuation permits Generator, Continuation.Idle {
     static final int THROWING = 1;
     /** The resume is a stack inspection: record the frames, then suspend again unchanged. */
     static final int INSPECTING = 2;
+    /** A generator's {@code hasNext()} ran the body; the value yielded waits in {@link #value}. */
+    static final int PEEKED = 4;
 
     private static final long[] NO_PRIMS = {};
     private static final Object[] NO_REFS = {};
@@ -90,7 +92,7 @@ public abstract sealed class Continuation permits Generator, Continuation.Idle {
         }
     }
 
-    /** Drops all saved frames: the coroutine finished or its capture failed. */
+    /** Drops the saved frames and the value in transit: the coroutine finished or its capture failed. */
     final void discardFrames() {
         int used = Math.max(rTop, rSaved);
         if (used != 0) {
@@ -101,6 +103,7 @@ public abstract sealed class Continuation permits Generator, Continuation.Idle {
         rSaved = 0;
         mode = NORMAL;
         flags = 0;
+        value = null;
     }
 
     /** Stands in for "no generator" on a thread: suspension attempts fail, plain calls work. */

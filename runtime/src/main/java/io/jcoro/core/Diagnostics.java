@@ -71,7 +71,6 @@ final class Diagnostics {
      */
     static RuntimeException uninstrumentedCaller(Continuation f) {
         f.discardFrames();
-        f.value = null;
         List<StackWalker.StackFrame> frames = userFrames(2);
         String self = frames.isEmpty() ? "<unknown>" : describe(frames.get(0));
         if (frames.size() < 2) {
@@ -87,6 +86,12 @@ final class Diagnostics {
         }
         return new NotInstrumentedException(self + " cannot suspend: it was called from "
                 + describe(caller) + ", which is not a coroutine." + HOW_TO_MARK);
+    }
+
+    /** A generator's body was resumed but did not restore its frames: it is not instrumented. */
+    static NotInstrumentedException uninstrumentedBody(Object body) {
+        return new NotInstrumentedException("the generator body " + body.getClass().getName()
+                + " returned without restoring its frames: it is not instrumented");
     }
 
     private static boolean isAnnotated(StackWalker.StackFrame frame) {

@@ -74,7 +74,7 @@ public final class Frames {
      * must not leave its stamp for a frame below it to take as its own.
      */
     public static void clearStamp() {
-        Carrier.current().running().stamp = 0;
+        enter().stamp = 0;
     }
 
     // ---- calls ---------------------------------------------------------------------------
@@ -145,7 +145,7 @@ public final class Frames {
             throw Diagnostics.<RuntimeException>sneaky((Throwable) v);
         }
         // INSPECTING: the frames above are all re-entered now; record them and suspend again.
-        ((Generator<?>) f).recordInspection(Diagnostics.suspendedFrames());
+        f.value = Diagnostics.suspendedFrames();
         f.flags &= ~Continuation.INSPECTING;
         f.mode = Continuation.CAPTURING;
         return null;
@@ -243,7 +243,6 @@ public final class Frames {
     public static void recover(Continuation f) {
         if (f.mode != Continuation.NORMAL || f.pTop != 0) {
             f.discardFrames();
-            f.value = null;
             f.stamp = 0; // a re-entry that failed before the callee could take its stamp
         }
     }
@@ -289,7 +288,7 @@ public final class Frames {
      *
      * @param f the continuation
      * @param index the bad index
-     * @return never returns
+     * @return the exception, for the generated code to throw
      */
     public static IllegalStateException badResumeIndex(Continuation f, int index) {
         f.discardFrames();

@@ -56,11 +56,8 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
     private static final int RUNNING = 2;
     private static final int CLOSED = 3;
 
-    /** {@link #hasNext()} has run the body; the yielded value waits in {@code value}. */
-    private static final int PEEKED = 4;
-
     /** {@link #step}: the body finished during this step; its return value is in {@code value}. */
-    static final Object DONE = new Object();
+    private static final Object DONE = new Object();
     /** {@link #step}: the generator had already finished. */
     static final Object EXHAUSTED = new Object();
     /** {@link #stepDelegate}: delegation ended; the delegating frame resumes. */
@@ -98,7 +95,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
      * @return the new generator
      */
     public static <T> Generator<T> of(CoRunnable body) {
-        return AUTO_CLOSE_ALL ? autoClosing(body) : new Generator<>(Objects.requireNonNull(body, "body"));
+        return create(body, AUTO_CLOSE_ALL);
     }
 
     /**
@@ -110,7 +107,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
      * @return the new generator
      */
     public static <T> Generator<T> of(CoSupplier<?> body) {
-        return AUTO_CLOSE_ALL ? autoClosing(body) : new Generator<>(Objects.requireNonNull(body, "body"));
+        return create(body, AUTO_CLOSE_ALL);
     }
 
     /**
@@ -130,7 +127,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
      * @return the new generator
      */
     public static <T> Generator<T> autoClosing(CoRunnable body) {
-        return closingHandle(new Generator<>(Objects.requireNonNull(body, "body")));
+        return create(body, true);
     }
 
     /**
@@ -141,7 +138,13 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
      * @return the new generator
      */
     public static <T> Generator<T> autoClosing(CoSupplier<?> body) {
-        return closingHandle(new Generator<>(Objects.requireNonNull(body, "body")));
+        return create(body, true);
+    }
+
+    /** The factories' common body; they stay overloaded so that a lambda gets its type. */
+    private static <T> Generator<T> create(Object body, boolean autoClose) {
+        Generator<T> g = new Generator<>(Objects.requireNonNull(body, "body"));
+        return autoClose ? closingHandle(g) : g;
     }
 
     /**
@@ -181,6 +184,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
                 inner.close();
             } catch (Throwable t) {
                 System.err.println("[jcoro] closing an unreachable generator failed: " + t);
+                t.printStackTrace();
             }
         }
     }
@@ -242,36 +246,23 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
      */
     @Override
     public void close() {
-        for (;;) {
-            int s = state;
-            if (s == CLOSED) {
-                return;
-            }
-            if (s == RUNNING) {
-                throw alreadyExecuting();
-            }
-            if (s == CREATED) {
-                if (STATE.compareAndSet(this, CREATED, CLOSED)) {
-                    body = null;
-                    return;
-                }
-                continue;
-            }
-            if (!STATE.compareAndSet(this, SUSPENDED, RUNNING)) {
-                continue;
-            }
-            flags &= ~PEEKED;
-            value = null;
-            Object r;
-            try {
-                r = run(null, new GeneratorExit(), true);
-            } catch (GeneratorExit expected) {
-                return;
-            }
-            if (r == DONE) {
-                return;
-            }
-            STATE.setRelease(this, SUSPENDED);
+        if (state == CREATED && STATE.compareAndSet(this, CREATED, CLOSED)) {
+            body = null;
+            return;
+        }
+        // No longer CREATED, and never again: acquire() returns SUSPENDED or CLOSED.
+        if (acquire() == CLOSED) {
+            return;
+        }
+        flags &= ~PEEKED;
+        value = null;
+        Object r;
+        try {
+            r = run(null, new GeneratorExit(), true);
+        } catch (GeneratorExit expected) {
+            return;
+        }
+        if (release(r) != DONE) {
             throw new IllegalStateException("generator ignored GeneratorExit");
         }
     }
@@ -286,29 +277,15 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
      */
     @Override
     public boolean hasNext() {
-        for (;;) {
-            int s = state;
-            if (s == SUSPENDED) {
-                if (!STATE.compareAndSet(this, SUSPENDED, RUNNING)) {
-                    continue;
-                }
-                if ((flags & PEEKED) != 0) {
-                    STATE.setRelease(this, SUSPENDED);
-                    return true;
-                }
-                return peek(true);
-            }
-            if (s == CREATED) {
-                if (STATE.compareAndSet(this, CREATED, RUNNING)) {
-                    return peek(false);
-                }
-                continue;
-            }
-            if (s == RUNNING) {
-                throw alreadyExecuting();
-            }
+        int s = acquire();
+        if (s == CLOSED) {
             return false;
         }
+        if ((flags & PEEKED) != 0) { // never set on a CREATED generator
+            STATE.setRelease(this, SUSPENDED);
+            return true;
+        }
+        return peek(s == SUSPENDED);
     }
 
     private boolean peek(boolean started) {
@@ -436,42 +413,53 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
         if (flags != 0) {
             return takePeeked(sent, thrown);
         }
-        Object r = run(sent, thrown, true);
+        return release(run(sent, thrown, true));
+    }
+
+    private Object advanceSlow(Object sent, Throwable thrown) {
+        // Checked before taking the generator, so it stays unstarted. A state read other than
+        // CREATED is never CREATED again: acquire() returns CREATED only if this check passed.
+        if (thrown == null && sent != null && state == CREATED) {
+            throw new IllegalArgumentException("can't send non-null value to a just-started generator");
+        }
+        int s = acquire();
+        if (s == SUSPENDED) {
+            return advanceRunning(sent, thrown);
+        }
+        if (s == CLOSED) {
+            return EXHAUSTED;
+        }
+        if (thrown != null) {
+            finish(null);
+            throw Diagnostics.<RuntimeException>sneaky(thrown);
+        }
+        return release(run(null, null, false));
+    }
+
+    /**
+     * Takes the generator for a step, from SUSPENDED or CREATED to RUNNING.
+     *
+     * @return the state it was in: SUSPENDED or CREATED (now RUNNING), or CLOSED (unchanged)
+     * @throws IllegalStateException if it is executing
+     */
+    private int acquire() {
+        for (;;) {
+            int s = state;
+            if (s == RUNNING) {
+                throw alreadyExecuting();
+            }
+            if (s == CLOSED || STATE.compareAndSet(this, s, RUNNING)) {
+                return s;
+            }
+        }
+    }
+
+    /** Ends a step taken with the state RUNNING: suspended again unless finished. @return r */
+    private Object release(Object r) {
         if (r != DONE) {
             STATE.setRelease(this, SUSPENDED);
         }
         return r;
-    }
-
-    private Object advanceSlow(Object sent, Throwable thrown) {
-        for (;;) {
-            int s = state;
-            if (s == SUSPENDED) {
-                if (STATE.compareAndSet(this, SUSPENDED, RUNNING)) {
-                    return advanceRunning(sent, thrown);
-                }
-            } else if (s == CREATED) {
-                if (thrown == null && sent != null) {
-                    throw new IllegalArgumentException(
-                            "can't send non-null value to a just-started generator");
-                }
-                if (STATE.compareAndSet(this, CREATED, RUNNING)) {
-                    if (thrown != null) {
-                        finish(null);
-                        throw Diagnostics.<RuntimeException>sneaky(thrown);
-                    }
-                    Object r = run(null, null, false);
-                    if (r != DONE) {
-                        STATE.setRelease(this, SUSPENDED);
-                    }
-                    return r;
-                }
-            } else if (s == RUNNING) {
-                throw alreadyExecuting();
-            } else {
-                return EXHAUSTED;
-            }
-        }
     }
 
     private Object takePeeked(Object sent, Throwable thrown) {
@@ -518,7 +506,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
         } else if (thrown != null) {
             value = thrown;
             flags = THROWING;
-        } else if (value != sent) { // next() sends null into a null value: no store
+        } else if (sent != null) { // value is null here (nothing peeked): next() stores nothing
             value = sent;
         }
         return enterBody(started);
@@ -535,8 +523,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
                 return suspended();
             }
             if (stamp < 0) {
-                throw new IllegalStateException("the generator body " + body.getClass().getName()
-                        + " returned without restoring its frames: it is not instrumented");
+                throw Diagnostics.uninstrumentedBody(body);
             }
             finish(result);
             return DONE;
@@ -656,10 +643,5 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
         value = t;
         flags = THROWING;
         return DELEGATION_OVER;
-    }
-
-    /** Called from {@link Frames#resumeValue} on an inspecting resume. */
-    void recordInspection(List<StackTraceElement> frames) {
-        value = frames;
     }
 }

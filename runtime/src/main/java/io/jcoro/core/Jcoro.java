@@ -1,6 +1,7 @@
 package io.jcoro.core;
 
 import java.lang.instrument.Instrumentation;
+import java.lang.reflect.InvocationTargetException;
 import net.bytebuddy.agent.ByteBuddyAgent;
 
 /**
@@ -53,7 +54,8 @@ public final class Jcoro {
         try {
             agent.getMethod("installDynamically", Instrumentation.class).invoke(null, instrumentation);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot start the jcoro agent: " + e.getCause(), e);
+            Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
+            throw new IllegalStateException("cannot start the jcoro agent: " + cause, e);
         }
     }
 

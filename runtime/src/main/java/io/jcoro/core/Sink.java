@@ -1,6 +1,5 @@
 package io.jcoro.core;
 
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -41,7 +40,7 @@ public final class Sink<T> implements Consumer<T>, AutoCloseable {
      * @return the primed sink
      */
     public static <T> Sink<T> of(CoRunnable body) {
-        Generator<?> g = Generator.of(Objects.requireNonNull(body, "body"));
+        Generator<?> g = Generator.of(body);
         g.step(null);
         return new Sink<>(g);
     }

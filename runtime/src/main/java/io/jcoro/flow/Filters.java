@@ -1,7 +1,7 @@
 package io.jcoro.flow;
 
 import io.jcoro.core.Co;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -32,14 +32,7 @@ public final class Filters {
      */
     public static Stage<String> grep(String pattern, Target<? super String> target) {
         Objects.requireNonNull(pattern, "pattern");
-        return Stage.of("grep " + pattern, () -> {
-            while (true) {
-                String line = Co.receive();
-                if (line.contains(pattern)) {
-                    target.send(line);
-                }
-            }
-        }, target);
+        return filter("grep " + pattern, line -> line.contains(pattern), target);
     }
 
     /**
@@ -94,11 +87,7 @@ public final class Filters {
      */
     @SafeVarargs
     public static <T> Stage<T> broadcast(Target<? super T>... targets) {
-        List<Target<? super T>> list = new ArrayList<>(targets.length);
-        for (Target<? super T> target : targets) {
-            list.add(target);
-        }
-        return broadcast(list);
+        return Filters.<T>broadcast(Arrays.asList(targets));
     }
 
     /**

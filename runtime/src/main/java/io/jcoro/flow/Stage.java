@@ -112,7 +112,7 @@ public final class Stage<T> implements Target<T> {
      */
     @Override
     public void close() {
-        Throwable failure = null;
+        RuntimeException failure = null;
         try {
             sink.close();
         } catch (StageException e) {
@@ -120,12 +120,10 @@ public final class Stage<T> implements Target<T> {
         } catch (RuntimeException e) {
             failure = StageException.failedClosing(name, e);
         }
-        if (failure == null) {
-            releaseDownstream(null);
-            return;
-        }
         releaseDownstream(failure);
-        throw (RuntimeException) failure;
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     @Override

@@ -69,10 +69,14 @@ public class StageException extends RuntimeException {
     }
 
     /**
-     * @param item an item
+     * Describes an item for an error message: a string is stripped and quoted, anything else
+     * is its {@code String.valueOf}; the result is cut to 60 characters, ending in {@code "..."}
+     * when cut.
+     *
+     * @param item an item, possibly null
      * @return a short description of it for messages
      */
-    static String describe(Object item) {
+    public static String describe(Object item) {
         String text = item instanceof String s ? '"' + s.strip() + '"' : String.valueOf(item);
         return text.length() <= ITEM_TEXT ? text : text.substring(0, ITEM_TEXT - 3) + "...";
     }

@@ -66,8 +66,7 @@ public final class Connection implements AutoCloseable {
         SocketAddress peer;
         try {
             peer = channel.getRemoteAddress();
-            channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            configure(channel);
         } catch (IOException e) {
             OpenChannels.closeQuietly(channel);
             throw new UncheckedIOException("cannot use " + channel + ": " + message(e), e);
@@ -93,8 +92,7 @@ public final class Connection implements AutoCloseable {
         Connection c = new Connection(ch, remote);
         boolean connected = false;
         try {
-            ch.configureBlocking(false);
-            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            configure(ch);
             if (!ch.connect(remote)) {
                 do {
                     Syscalls.writeWait(ch);
@@ -109,6 +107,12 @@ public final class Connection implements AutoCloseable {
             }
         }
         return c;
+    }
+
+    /** Non-blocking mode, and Nagle's algorithm off. */
+    private static void configure(SocketChannel channel) throws IOException {
+        channel.configureBlocking(false);
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
     }
 
     /**

@@ -73,9 +73,9 @@ final class IoPoller {
                 ? (channel instanceof SocketChannel s && s.isConnectionPending() ? SelectionKey.OP_CONNECT : SelectionKey.OP_WRITE)
                 : channel.validOps() & READ_OPS;
         SelectionKey key = channel.keyFor(selector);
-        Waiters w;
-        if (key != null && key.attachment() instanceof Waiters existing) {
-            Task other = write ? existing.writer : existing.reader;
+        Waiters w = key == null ? null : (Waiters) key.attachment();
+        if (w != null) {
+            Task other = write ? w.writer : w.reader;
             if (other != null && other != task) {
                 throw new IllegalStateException("task " + task.id + " cannot wait to " + (write ? "write" : "read")
                         + " " + channel + ": task " + other.id + " already waits for that");
@@ -90,7 +90,6 @@ final class IoPoller {
                 throw new UncheckedIOException("cannot wait on a closed channel: " + channel, e);
             }
         } else {
-            w = (Waiters) key.attachment();
             int interest;
             try {
                 interest = key.interestOps();

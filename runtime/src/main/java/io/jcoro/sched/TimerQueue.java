@@ -19,10 +19,6 @@ final class TimerQueue {
         return size == 0;
     }
 
-    int size() {
-        return size;
-    }
-
     /** @return the earliest deadline; only when not empty */
     long nextDeadline() {
         return heap[0].deadline;

@@ -181,10 +181,6 @@ public final class BusDocument {
         return z ^ (z >>> 31);
     }
 
-    private static double unit(long bits) {
-        return (bits >>> 11) * 0x1.0p-53;
-    }
-
     private static void appendBus(StringBuilder b, long seed, long index) {
         b.append(" <bus>\n");
         fields(seed, index, (name, value) -> {

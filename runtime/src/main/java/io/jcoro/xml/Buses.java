@@ -2,6 +2,7 @@ package io.jcoro.xml;
 
 import io.jcoro.core.Co;
 import io.jcoro.core.Coroutine;
+import io.jcoro.flow.Filters;
 import io.jcoro.flow.Stage;
 import io.jcoro.flow.Target;
 import java.io.PrintStream;
@@ -78,14 +79,7 @@ public final class Buses {
                                                           Target<? super Map<String, String>> target) {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(value, "value");
-        return Stage.of("filter_on_field " + field + "=" + value, () -> {
-            while (true) {
-                Map<String, String> d = Co.receive();
-                if (value.equals(d.get(field))) {
-                    target.send(d);
-                }
-            }
-        }, target);
+        return Filters.filter("filter_on_field " + field + "=" + value, d -> value.equals(d.get(field)), target);
     }
 
     /**

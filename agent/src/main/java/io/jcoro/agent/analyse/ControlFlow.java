@@ -46,7 +46,8 @@ final class ControlFlow {
         return new ControlFlow(frames, successors, handlers);
     }
 
-    private static List<List<Integer>> emptyLists(int n) {
+    /** @return n empty, growable lists, one per instruction (also used by {@link Liveness}) */
+    static List<List<Integer>> emptyLists(int n) {
         List<List<Integer>> lists = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             lists.add(new ArrayList<>(2));

@@ -77,10 +77,7 @@ final class Liveness {
     }
 
     private static List<List<Integer>> predecessors(ControlFlow flow, int n) {
-        List<List<Integer>> preds = new java.util.ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            preds.add(new java.util.ArrayList<>(2));
-        }
+        List<List<Integer>> preds = ControlFlow.emptyLists(n);
         for (int i = 0; i < n; i++) {
             for (int s : flow.successors.get(i)) {
                 preds.get(s).add(i);

@@ -29,8 +29,6 @@ import org.objectweb.asm.tree.analysis.Frame;
  * frames and liveness and records, for each suspension point, what is live and how to re-enter.
  */
 public final class MethodAnalyzer {
-    private static final Type OBJECT = Type.getObjectType("java/lang/Object");
-
     private final ClassNode owner;
     private final MethodNode method;
 
@@ -55,7 +53,7 @@ public final class MethodAnalyzer {
     }
 
     private String where(AbstractInsnNode insn) {
-        return Lines.describe(owner.name, owner.sourceFile, method.name, Lines.lineOf(insn));
+        return Lines.describe(owner, method, Lines.lineOf(insn));
     }
 
     private MethodPlan plan(Set<Integer> acceptedIds, List<Site> sites, ClassInfoRepository repository)
@@ -75,7 +73,7 @@ public final class MethodAnalyzer {
         sites.forEach(s -> pointInsns.add(s.insn()));
         ControlFlow flow;
         try {
-            UninitializedRelocation.apply(owner.name, owner.sourceFile, method, pointInsns);
+            UninitializedRelocation.apply(owner, method, pointInsns);
             flow = ControlFlow.analyse(owner.name, method, new TypedInterpreter(repository));
         } catch (AnalyzerException e) {
             if (e.getCause() instanceof MissingClassException missing) {
@@ -104,8 +102,8 @@ public final class MethodAnalyzer {
         List<Integer> alternates = new ArrayList<>(acceptedIds);
         int id = RuntimeNames.methodId(method.name, method.desc);
         alternates.remove(Integer.valueOf(id));
-        return new MethodPlan(owner.name, method, id, List.copyOf(alternates), base, base + 1, base + 2,
-                base + 3, List.copyOf(points));
+        return new MethodPlan(method, id, List.copyOf(alternates), base, base + 1, base + 2, base + 3,
+                List.copyOf(points));
     }
 
     private SuspensionPoint point(int index, Site site, Frame<BasicValue> frame, BitSet live,
@@ -123,13 +121,13 @@ public final class MethodAnalyzer {
             consumed = args.length;
             if (insn.getOpcode() != Opcodes.INVOKESTATIC) {
                 Type t = frame.getStack(frame.getStackSize() - args.length - 1).getType();
-                receiver = SuspensionPoint.NULL.equals(t) ? OBJECT : t;
+                receiver = SuspensionPoint.NULL.equals(t) ? TypedInterpreter.OBJECT : t;
                 consumed++;
             }
             calleeId = RuntimeNames.methodId(insn.name, insn.desc);
         } else {
             args = new Type[0];
-            returned = OBJECT;
+            returned = TypedInterpreter.OBJECT;
             consumed = kind == PointKind.RECEIVE ? 0 : 1;
         }
         List<Type> stack = new ArrayList<>();

@@ -7,7 +7,6 @@ import org.objectweb.asm.tree.MethodNode;
  * The result of analysing one coroutine method: the (pre-processed) method and everything
  * generation needs to rewrite it. Immutable apart from the method node it will rewrite.
  *
- * @param owner internal name of the class
  * @param method the method, after the pre-passes
  * @param methodId the stamp this method accepts from callers
  * @param alternateIds further stamps it accepts (functional interface methods it implements
@@ -18,7 +17,7 @@ import org.objectweb.asm.tree.MethodNode;
  * @param scratchLocal the first of the locals free for shuffling call arguments
  * @param points the suspension points, in resume-index order
  */
-public record MethodPlan(String owner, MethodNode method, int methodId, List<Integer> alternateIds,
+public record MethodPlan(MethodNode method, int methodId, List<Integer> alternateIds,
                          int continuationLocal, int entryStampLocal, int receiverLocal,
                          int scratchLocal, List<SuspensionPoint> points) {
 }

@@ -4,6 +4,7 @@ import io.jcoro.agent.identify.PointKind;
 import java.util.List;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.analysis.BasicInterpreter;
 
 /**
  * Everything generation needs about one place where a method may suspend: what to save there
@@ -25,8 +26,11 @@ public record SuspensionPoint(int index, PointKind kind, MethodInsnNode insn, in
                               Type receiverType, Type[] argumentTypes, Type returnType,
                               List<Type> stack, List<LiveLocal> locals) {
 
-    /** The type of a stack entry known to hold {@code null}. */
-    public static final Type NULL = TypedInterpreter.NULL_TYPE;
+    /**
+     * The type of a stack entry known to hold {@code null}: ASM's type of the {@code null}
+     * literal, assignable to every reference type.
+     */
+    public static final Type NULL = BasicInterpreter.NULL_TYPE;
 
     /**
      * A local saved across a suspension.

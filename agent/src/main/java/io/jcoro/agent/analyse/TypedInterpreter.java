@@ -16,9 +16,8 @@ import org.objectweb.asm.tree.analysis.BasicValue;
  * was verified when javac wrote it, and the JVM verifies the output.
  */
 final class TypedInterpreter extends BasicInterpreter {
-    /** The type of the {@code null} literal, assignable to every reference type. */
-    static final Type NULL_TYPE = Type.getObjectType("null");
-    private static final Type OBJECT = Type.getObjectType("java/lang/Object");
+    /** java/lang/Object; the inherited {@code NULL_TYPE} is the type of the {@code null} literal. */
+    static final Type OBJECT = Type.getObjectType("java/lang/Object");
 
     private final ClassInfoRepository repository;
 
@@ -29,7 +28,7 @@ final class TypedInterpreter extends BasicInterpreter {
 
     @Override
     public BasicValue newValue(Type type) {
-        if (type != null && (type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY)) {
+        if (type != null && SuspensionPoint.isReference(type)) {
             return new BasicValue(type);
         }
         return super.newValue(type);
@@ -58,7 +57,7 @@ final class TypedInterpreter extends BasicInterpreter {
         if (ta.equals(tb)) {
             return a;
         }
-        if (!isReference(ta) || !isReference(tb)) {
+        if (!SuspensionPoint.isReference(ta) || !SuspensionPoint.isReference(tb)) {
             return BasicValue.UNINITIALIZED_VALUE;
         }
         if (ta.equals(NULL_TYPE)) {
@@ -68,10 +67,6 @@ final class TypedInterpreter extends BasicInterpreter {
             return a;
         }
         return newValue(commonSupertype(ta, tb));
-    }
-
-    private static boolean isReference(Type t) {
-        return t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY;
     }
 
     /** Arrays of primitives act as Object arrays of one dimension less, as in the verifier. */

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -157,18 +158,17 @@ final class UninitializedRelocation {
     /**
      * Rewrites the method in place.
      *
-     * @param owner internal name of the class
-     * @param source its source file, for messages
+     * @param owner the class
      * @param method the method
      * @param points the suspension point instructions
      * @throws RefusedException if a construction spans a point in a shape javac does not emit
      */
-    static void apply(String owner, String source, MethodNode method, Set<AbstractInsnNode> points)
+    static void apply(ClassNode owner, MethodNode method, Set<AbstractInsnNode> points)
             throws AnalyzerException, RefusedException {
         if (!hasNew(method)) {
             return;
         }
-        Frame<BasicValue>[] frames = analyse(owner, method);
+        Frame<BasicValue>[] frames = analyse(owner.name, method);
         InsnList insns = method.instructions;
         List<Construction> spanning = new ArrayList<>();
         for (int i = 0; i < insns.size(); i++) {
@@ -180,7 +180,7 @@ final class UninitializedRelocation {
             if (!seenAtAPoint(insns, frames, points, created)) {
                 continue;
             }
-            String where = Lines.describe(owner, source, method.name, Lines.lineOf(newInsn));
+            String where = Lines.describe(owner, method, Lines.lineOf(newInsn));
             AbstractInsnNode dup = nextInstruction(newInsn);
             if (dup == null || dup.getOpcode() != Opcodes.DUP) {
                 throw new RefusedException(where + ": a suspension inside the arguments of a constructor"
@@ -196,11 +196,11 @@ final class UninitializedRelocation {
         }
         // No uninitialized object may be left where a capture would save it: the class would
         // not verify, and could not load at all.
-        Frame<BasicValue>[] after = analyse(owner, method);
+        Frame<BasicValue>[] after = analyse(owner.name, method);
         for (int i = 0; i < insns.size(); i++) {
             if (insns.get(i).getOpcode() == Opcodes.NEW && after[i] != null && after[i + 1] != null
                     && seenAtAPoint(insns, after, points, after[i + 1].getStack(after[i + 1].getStackSize() - 1))) {
-                throw new RefusedException(Lines.describe(owner, source, method.name, Lines.lineOf(insns.get(i)))
+                throw new RefusedException(Lines.describe(owner, method, Lines.lineOf(insns.get(i)))
                         + ": an object under construction would stay live across a suspension");
             }
         }

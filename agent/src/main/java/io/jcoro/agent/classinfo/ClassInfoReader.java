@@ -29,8 +29,13 @@ final class ClassInfoReader extends ClassVisitor {
     }
 
     static ClassInfo read(byte[] bytes) {
+        return read(new ClassReader(bytes));
+    }
+
+    /** From a reader already at hand, so a class being transformed is not parsed again. */
+    static ClassInfo read(ClassReader reader) {
         ClassInfoReader r = new ClassInfoReader();
-        new ClassReader(bytes).accept(r, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        reader.accept(r, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return new ClassInfo(r.name, r.superName, r.interfaces, r.isInterface, Set.copyOf(r.annotated),
                 r.bridgeTargets());
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.objectweb.asm.ClassReader;
 
 /**
  * The class-hierarchy oracle, one per class loader: answers "is this method a coroutine?",
@@ -61,15 +62,13 @@ public final class ClassInfoRepository {
      * Records the class being transformed from the bytes at hand (its resource may not exist
      * or may differ, as on retransformation).
      *
-     * @param bytes its class file
-     * @return what was read
+     * @param reader a reader over its class file
      */
-    public ClassInfo register(byte[] bytes) {
-        ClassInfo info = ClassInfoReader.read(bytes);
+    public void register(ClassReader reader) {
+        ClassInfo info = ClassInfoReader.read(reader);
         infos.put(info.name(), info);
         missing.remove(info.name());
         coroutines.remove(info.name());
-        return info;
     }
 
     /**
@@ -129,7 +128,12 @@ public final class ClassInfoRepository {
      *         types and for types whose bytes cannot be found
      */
     public Set<String> coroutineMethods(String type) {
-        return coroutineMethods(type, new HashSet<>());
+        // Asked for every class the prefilter sees: JDK types and cache hits allocate nothing.
+        if (RuntimeNames.isJdk(type)) {
+            return Set.of();
+        }
+        Set<String> known = coroutines.get(type);
+        return known != null ? known : coroutineMethods(type, new HashSet<>());
     }
 
     /** Memoised depth-first walk; {@code path} only guards against a (malformed) cycle. */

@@ -7,7 +7,6 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
-import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
@@ -37,11 +36,7 @@ final class CallSiteCode {
         before.add(call);
         insns.insertBefore(p.insn(), before);
 
-        InsnList after = new InsnList();
-        after.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
-        after.add(Storage.frames("isSuspending", "(" + RuntimeNames.CONTINUATION_DESC + ")Z"));
-        after.add(new JumpInsnNode(Opcodes.IFNE, capture));
-        insns.insert(p.insn(), after);
+        insns.insert(p.insn(), Storage.suspendingCheck(plan.continuationLocal(), capture));
     }
 
     /** {@code Frames.stamp(f, stamp)}, leaving the operand stack as it was. */

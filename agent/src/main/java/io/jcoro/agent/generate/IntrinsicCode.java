@@ -48,26 +48,18 @@ final class IntrinsicCode {
             code.add(new JumpInsnNode(Opcodes.GOTO, capture));
         } else {
             code.add(Storage.frames("yieldFrom", "(Ljava/lang/Object;" + cont + ")Ljava/lang/Object;"));
-            code.add(suspendingCheck(plan, capture));
+            code.add(Storage.suspendingCheck(plan.continuationLocal(), capture));
             code.add(new JumpInsnNode(Opcodes.GOTO, after));
         }
         code.add(resume);
         code.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
         code.add(Storage.frames("resumeValue", "(" + cont + ")Ljava/lang/Object;"));
-        code.add(suspendingCheck(plan, capture));
+        code.add(Storage.suspendingCheck(plan.continuationLocal(), capture));
         code.add(after);
         if (p.kind() == PointKind.DELEGATE_ITERABLE) {
             code.add(new InsnNode(Opcodes.POP));
         }
         insns.insertBefore(p.insn(), code);
         insns.remove(p.insn());
-    }
-
-    private static InsnList suspendingCheck(MethodPlan plan, LabelNode capture) {
-        InsnList code = new InsnList();
-        code.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
-        code.add(Storage.frames("isSuspending", "(" + RuntimeNames.CONTINUATION_DESC + ")Z"));
-        code.add(new JumpInsnNode(Opcodes.IFNE, capture));
-        return code;
     }
 }

@@ -8,6 +8,8 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.TypeInsnNode;
@@ -63,6 +65,15 @@ final class Storage {
         if (SuspensionPoint.isReference(t) && !t.getInternalName().equals("java/lang/Object")) {
             code.add(new TypeInsnNode(Opcodes.CHECKCAST, t.getInternalName()));
         }
+        return code;
+    }
+
+    /** {@code if (Frames.isSuspending(f)) goto capture}, after a call that may have suspended. */
+    static InsnList suspendingCheck(int continuationLocal, LabelNode capture) {
+        InsnList code = new InsnList();
+        code.add(new VarInsnNode(Opcodes.ALOAD, continuationLocal));
+        code.add(frames("isSuspending", "(" + RuntimeNames.CONTINUATION_DESC + ")Z"));
+        code.add(new JumpInsnNode(Opcodes.IFNE, capture));
         return code;
     }
 

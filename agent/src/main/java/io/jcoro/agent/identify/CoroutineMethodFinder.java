@@ -43,8 +43,9 @@ public final class CoroutineMethodFinder {
      */
     public static ClassCoroutines find(ClassNode owner, ClassInfoRepository repository) {
         CoroutineMethodFinder finder = new CoroutineMethodFinder(owner, repository);
+        Set<String> declared = repository.coroutineMethods(owner.name);
         for (MethodNode m : owner.methods) {
-            if (repository.isCoroutine(owner.name, m.name + m.desc)) {
+            if (declared.contains(m.name + m.desc)) {
                 finder.declared(m);
             }
         }
@@ -108,11 +109,11 @@ public final class CoroutineMethodFinder {
 
     private void refuse(MethodNode m, String reason) {
         refused.put(m, "jcoro cannot instrument "
-                + Lines.describe(owner.name, owner.sourceFile, m.name, Lines.firstLine(m)) + ": " + reason);
+                + Lines.describe(owner, m, Lines.firstLine(m)) + ": " + reason);
     }
 
     private void refuseBody(MethodNode m, InvokeDynamicInsnNode site, Handle impl, String reason) {
-        String where = Lines.describe(owner.name, owner.sourceFile, m.name, Lines.lineOf(site));
+        String where = Lines.describe(owner, m, Lines.lineOf(site));
         refusedBodies.add(new ClassCoroutines.RefusedBody(m, site, where + ": the method reference "
                 + impl.getOwner().replace('/', '.') + "::" + impl.getName()
                 + " cannot be a coroutine body: " + reason));

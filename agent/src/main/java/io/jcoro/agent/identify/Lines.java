@@ -1,6 +1,7 @@
 package io.jcoro.agent.identify;
 
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -38,14 +39,14 @@ public final class Lines {
     /**
      * "pkg.Cls.method(Cls.java:12)": the form of a stack trace element, so IDEs link it.
      *
-     * @param owner internal name of the class
-     * @param source the class's source file name, may be null
-     * @param method method name
+     * @param owner the class
+     * @param method a method of it
      * @param line source line, or -1
      * @return the description
      */
-    public static String describe(String owner, String source, String method, int line) {
+    public static String describe(ClassNode owner, MethodNode method, int line) {
+        String source = owner.sourceFile;
         String where = source == null ? "Unknown Source" : line < 0 ? source : source + ":" + line;
-        return owner.replace('/', '.') + "." + method + "(" + where + ")";
+        return owner.name.replace('/', '.') + "." + method.name + "(" + where + ")";
     }
 }

@@ -4,9 +4,7 @@ import io.jcoro.agent.RuntimeNames;
 import io.jcoro.agent.classinfo.ClassInfoRepository;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -30,13 +28,13 @@ public final class SuspensionPointFinder {
     /**
      * @param owner the class
      * @param method one of its coroutine methods
-     * @param localCoroutines the class's coroutine methods (lambda bodies included)
+     * @param localCoroutines name+descriptor of the class's coroutine methods (lambda bodies
+     *                        included)
      * @param repository the oracle of its loader
      * @return the method's suspension points in code order
      */
     public static List<Site> find(ClassNode owner, MethodNode method,
-                                  Map<MethodNode, Set<Integer>> localCoroutines,
-                                  ClassInfoRepository repository) {
+                                  Set<String> localCoroutines, ClassInfoRepository repository) {
         List<Site> sites = new ArrayList<>();
         for (AbstractInsnNode insn : method.instructions) {
             if (insn instanceof MethodInsnNode call) {
@@ -50,8 +48,7 @@ public final class SuspensionPointFinder {
     }
 
     private static PointKind classify(ClassNode owner, MethodInsnNode call,
-                                      Map<MethodNode, Set<Integer>> localCoroutines,
-                                      ClassInfoRepository repository) {
+                                      Set<String> localCoroutines, ClassInfoRepository repository) {
         if (call.owner.equals(RuntimeNames.CO)) {
             switch (call.name + call.desc) {
                 case "yield(Ljava/lang/Object;)Ljava/lang/Object;":
@@ -66,15 +63,11 @@ public final class SuspensionPointFinder {
                     return null;
             }
         }
-        if (call.name.equals("<init>") || call.getOpcode() == Opcodes.INVOKEDYNAMIC) {
+        if (call.name.equals("<init>")) {
             return null;
         }
-        if (call.owner.equals(owner.name)) {
-            for (MethodNode m : localCoroutines.keySet()) {
-                if (m.name.equals(call.name) && m.desc.equals(call.desc)) {
-                    return PointKind.CALL;
-                }
-            }
+        if (call.owner.equals(owner.name) && localCoroutines.contains(call.name + call.desc)) {
+            return PointKind.CALL;
         }
         return repository.isCoroutine(call.owner, call.name + call.desc) ? PointKind.CALL : null;
     }

@@ -208,9 +208,6 @@ public final class Json {
         if (s.isEmpty()) {
             throw error("unexpected character '" + text.charAt(pos) + "'");
         }
-        if (s.equals("NaN")) {
-            return Double.NaN;
-        }
         return Double.valueOf(s);
     }
 

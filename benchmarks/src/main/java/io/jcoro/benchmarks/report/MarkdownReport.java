@@ -16,9 +16,15 @@ import java.util.Map;
 public final class MarkdownReport {
     /** The JMH shapes, in the order of the tables; B2 is shown at depth 10 there. */
     private static final List<String> SHAPES = List.of("B1", "B2", "B3", "B4", "S1");
+    /** Every column in table order: jcoro, then the baselines. */
+    private static final List<String> COLUMNS = List.of("jcoro", "floor", "continuation", "virtualThread");
     /** Baseline columns in table order. */
-    private static final List<String> BASELINES = List.of("floor", "continuation", "virtualThread");
+    private static final List<String> BASELINES = COLUMNS.subList(1, COLUMNS.size());
     private static final int SUMMARY_DEPTH = 10;
+
+    /** A column of a table spanning the JDKs: that JDK's figures for that column. */
+    private record Col(Results.Jdk jdk, String column) {
+    }
 
     private final Results r;
     private final Path markdown;
@@ -174,7 +180,7 @@ public final class MarkdownReport {
             }
             for (Score o : jdk.scores) {
                 Score j = o.shape().equals("B2") && o.depth() != SUMMARY_DEPTH && !o.column().equals("jcoro")
-                        && !o.column().equals("floor") && !o.column().equals("guardedFloor")
+                        && !o.column().equals("floor")
                         ? jdk.score("B2", "jcoro", o.depth()) : null;
                 if (j != null && o.nanos() < j.nanos()) {
                     faster.add("B2 at depth " + o.depth() + ": " + columnName(o.column(), "B2"));
@@ -197,7 +203,7 @@ public final class MarkdownReport {
         for (String shape : SHAPES) {
             int depth = shape.equals("B2") ? SUMMARY_DEPTH : 0;
             StringBuilder row = new StringBuilder("| " + shapeName(shape) + " |");
-            for (String c : List.of("jcoro", "floor", "continuation", "virtualThread")) {
+            for (String c : COLUMNS) {
                 Score s = jdk.score(shape, c, depth);
                 row.append(' ').append(s == null ? "-" : timeAndBytes(s)).append(" |");
             }
@@ -243,12 +249,12 @@ public final class MarkdownReport {
         line("## B2: cost against depth");
         line();
         List<String> heads = new ArrayList<>();
-        List<String[]> cols = new ArrayList<>();
+        List<Col> cols = new ArrayList<>();
         for (Results.Jdk jdk : r.jdks) {
-            for (String c : List.of("jcoro", "floor", "continuation", "virtualThread")) {
+            for (String c : COLUMNS) {
                 if (jdk.score("B2", c, 1) != null || jdk.score("B2", c, SUMMARY_DEPTH) != null) {
                     heads.add(columnName(c, "B2") + ", JDK " + jdk.feature);
-                    cols.add(new String[] {"" + jdk.feature, c});
+                    cols.add(new Col(jdk, c));
                 }
             }
         }
@@ -265,8 +271,8 @@ public final class MarkdownReport {
         for (int depth : new int[] {1, 3, 10, 30, 100}) {
             StringBuilder row = new StringBuilder("| " + depth + " |");
             boolean any = false;
-            for (String[] c : cols) {
-                Score s = r.jdk(Integer.parseInt(c[0])).score("B2", c[1], depth);
+            for (Col c : cols) {
+                Score s = c.jdk().score("B2", c.column(), depth);
                 any |= s != null;
                 row.append(' ').append(s == null ? "-" : timeAndBytes(s)).append(" |");
             }
@@ -300,18 +306,18 @@ public final class MarkdownReport {
         line("## M1: heap per suspended generator");
         line();
         line("Heap in use after full GCs with N generators suspended at their first yield, minus the same"
-                + " before, divided by N (N = " + count("m1") + "). Bodies are shared, as the benchmarks'; a"
+                + " before, divided by N (N = " + m1Count() + "). Bodies are shared, as the benchmarks'; a"
                 + " virtual-thread generator is its thread plus the hand-off state. CPython: tracemalloc.");
         line();
         StringBuilder head = new StringBuilder("| depth | target |");
         StringBuilder rule = new StringBuilder("| --- | --- |");
-        List<String[]> cols = new ArrayList<>();
+        List<Col> cols = new ArrayList<>();
         for (Results.Jdk jdk : r.jdks) {
-            for (String c : List.of("jcoro", "floor", "continuation", "virtualThread")) {
+            for (String c : COLUMNS) {
                 if (!Double.isNaN(m1(jdk, c, 1))) {
                     head.append(' ').append(columnName(c, "M1")).append(", JDK ").append(jdk.feature).append(" |");
                     rule.append(" --- |");
-                    cols.add(new String[] {"" + jdk.feature, c});
+                    cols.add(new Col(jdk, c));
                 }
             }
         }
@@ -321,8 +327,8 @@ public final class MarkdownReport {
         line(rule.toString());
         for (int depth : new int[] {1, 10}) {
             StringBuilder row = new StringBuilder("| " + depth + " | <= " + num(IssueFigures.m1Target(depth)) + " B |");
-            for (String[] c : cols) {
-                row.append(' ').append(num(m1(r.jdk(Integer.parseInt(c[0])), c[1], depth))).append(" B |");
+            for (Col c : cols) {
+                row.append(' ').append(num(m1(c.jdk(), c.column(), depth))).append(" B |");
             }
             double py = r.pythonBytes("M1/" + depth);
             row.append(' ').append(Double.isNaN(py) ? "-" : num(py) + " B").append(" | ")
@@ -481,16 +487,11 @@ public final class MarkdownReport {
                 + "x their p99";
     }
 
-    private int count(String part) {
+    /** @return M1's N, from the first JDK that measured it, else 0 */
+    private int m1Count() {
         for (Results.Jdk jdk : r.jdks) {
-            Object commands = jdk.run.get("commands");
-            if (commands instanceof Map<?, ?> cm && cm.get(part) != null) {
-                String[] words = cm.get(part).toString().split(" ");
-                for (int i = 0; i < words.length - 1; i++) {
-                    if (words[i].endsWith("SuspendedWeight")) {
-                        return Integer.parseInt(words[i + 1]);
-                    }
-                }
+            if (jdk.m1Count > 0) {
+                return jdk.m1Count;
             }
         }
         return 0;

@@ -31,6 +31,8 @@ public final class Results {
         public Map<String, Object> run = Map.of();
         /** m1.json's rows: column, depth, bytes. */
         public List<Map<String, Object>> m1 = List.of();
+        /** m1.json's {@code n}: how many generators were suspended at once; 0 if not measured. */
+        public int m1Count;
         /** s2-*.json by column. */
         public final Map<String, Map<String, Object>> s2 = new TreeMap<>();
         /** n1.json's rows: column, clients, throughput and latencies. */
@@ -104,7 +106,9 @@ public final class Results {
     private static Jdk readJdk(Path d) throws IOException {
         Jdk jdk = new Jdk(feature(d));
         jdk.run = object(d.resolve("run.json"));
-        jdk.m1 = rows(object(d.resolve("m1.json")));
+        Map<String, Object> m1 = object(d.resolve("m1.json"));
+        jdk.m1 = rows(m1);
+        jdk.m1Count = (int) number(m1.get("n"));
         jdk.n1 = rows(object(d.resolve("n1.json")));
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(d, "s2-*.json")) {
             for (Path p : ds) {
@@ -163,16 +167,6 @@ public final class Results {
     /** @return a JSON number as a double; NaN for "NaN", null or anything else */
     static double number(Object o) {
         return o instanceof Number n ? n.doubleValue() : Double.NaN;
-    }
-
-    /** @return the JDK with that feature release, or null */
-    public Jdk jdk(int feature) {
-        for (Jdk j : jdks) {
-            if (j.feature == feature) {
-                return j;
-            }
-        }
-        return null;
     }
 
     /**

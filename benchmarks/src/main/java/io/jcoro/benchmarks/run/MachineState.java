@@ -42,7 +42,6 @@ public final class MachineState {
         m.put("memory", firstValue("/proc/meminfo", "MemTotal"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
-        m.put("source", sourceVersion());
         return m;
     }
 

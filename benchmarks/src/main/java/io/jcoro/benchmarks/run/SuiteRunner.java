@@ -84,8 +84,8 @@ public final class SuiteRunner {
             loads.put("jmh", MachineState.snapshot());
         }
         if (settings.runs("m1")) {
-            List<String> args = new ArrayList<>(List.of("" + settings.m1Count(), "1", "10"));
-            commands.put("m1", child(jdk, "4g", "io.jcoro.benchmarks.heap.SuspendedWeight", args, dir.resolve("m1.json")));
+            commands.put("m1", child(jdk, "4g", "io.jcoro.benchmarks.heap.SuspendedWeight",
+                    List.of("" + settings.m1Count(), "1", "10"), dir.resolve("m1.json")));
             loads.put("m1", MachineState.snapshot());
         }
         if (settings.runs("s2")) {
@@ -111,8 +111,9 @@ public final class SuiteRunner {
 
     private String child(TargetJdk jdk, String heap, String mainClass, List<String> args, Path out) throws IOException {
         List<String> cmd = ChildJvm.command(jdk, jar, heap, mainClass, args);
-        System.out.println("# " + String.join(" ", cmd));
+        String line = String.join(" ", cmd);
+        System.out.println("# " + line);
         Files.writeString(out, ChildJvm.run(cmd));
-        return String.join(" ", cmd);
+        return line;
     }
 }

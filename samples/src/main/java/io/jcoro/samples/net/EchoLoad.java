@@ -8,7 +8,6 @@ import io.jcoro.sched.Kernel;
 import io.jcoro.sched.Scheduler;
 import io.jcoro.sched.SystemCall;
 import io.jcoro.sched.Task;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -173,15 +172,7 @@ public final class EchoLoad {
             return;
         }
         Listener listener = Listener.bind(0);
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        Thread server = new Thread(() -> {
-            try (Scheduler sched = new Scheduler()) {
-                sched.spawn(() -> EchoServer2.serve(quiet, listener, clients));
-                sched.run();
-            }
-        }, "jcoro-echo-server");
-        server.setDaemon(true);                         // if a client fails, the server still waits for it
-        server.start();
+        Thread server = EchoServer2.startQuietly(listener, clients);
         out.println("jcoro echo server (echoserver2) on " + listener.address());
         out.println(measure(listener.address(), clients, requests, size).summary());
         server.join();

@@ -5,6 +5,7 @@ import io.jcoro.net.Connection;
 import io.jcoro.net.Listener;
 import io.jcoro.sched.Scheduler;
 import io.jcoro.sched.Syscalls;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -60,6 +61,29 @@ public final class EchoServer2 {
         for (int tid : handlers) {
             Syscalls.waitTask(tid);
         }
+    }
+
+    /**
+     * Starts {@link #serve} with no logging (into a null {@link PrintStream}) on a scheduler of its
+     * own, on a new daemon thread named {@code jcoro-echo-server}: the server for measuring in the
+     * same JVM as its load. It is a daemon so that, if a client fails, the server still waiting for
+     * that client does not keep the JVM alive.
+     *
+     * @param sock    the listener (closed when done)
+     * @param clients how many clients to serve before the thread ends; 0 for ever
+     * @return the started thread, which ends once those clients have been served
+     */
+    public static Thread startQuietly(Listener sock, int clients) {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        Thread server = new Thread(() -> {
+            try (Scheduler sched = new Scheduler()) {
+                sched.spawn(() -> serve(quiet, sock, clients));
+                sched.run();
+            }
+        }, "jcoro-echo-server");
+        server.setDaemon(true);
+        server.start();
+        return server;
     }
 
     public static void run(PrintStream out, String... args) {
