@@ -86,8 +86,14 @@ public final class ClassInstrumenter {
             // repository throws, and MethodAnalyzer unwraps it.
             try {
                 MethodPlan plan = MethodAnalyzer.analyse(owner, method, e.getValue(), sites, repository);
-                MethodRewriter.rewrite(plan);
-                log.instrumented(owner.name, method.name, plan.points().size());
+                if (plan.points().isEmpty()) {
+                    // Every site is unreachable: nothing to resume, so it is a coroutine that
+                    // cannot suspend (a restore switch over no points would not verify).
+                    StampClearing.apply(method);
+                } else {
+                    MethodRewriter.rewrite(plan);
+                    log.instrumented(owner.name, method.name, plan.points().size());
+                }
             } catch (RefusedException refused) {
                 refuse(method, refused.getMessage());
             } catch (RuntimeException bug) {

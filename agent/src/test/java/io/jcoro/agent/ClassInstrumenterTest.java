@@ -23,6 +23,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.util.CheckClassAdapter;
@@ -95,6 +99,49 @@ class ClassInstrumenterTest {
             assertEquals(Frames.methodId(m[0], m[1]), RuntimeNames.methodId(m[0], m[1]));
         }
         assertEquals(Frames.BODY, RuntimeNames.BODY_STAMP);
+    }
+
+    @Test
+    void aCoroutineWhoseOnlySuspensionIsUnreachableStaysLoadable() throws Exception {
+        // javac never leaves a call after a return, other compilers and bytecode tools may.
+        byte[] original = deadYield();
+        byte[] instrumented = instrumenter.instrument(loader, original);
+        assertNotNull(instrumented);
+        assertNoVerifierErrors(instrumented);
+        Class<?> c = new ClassLoader(loader) {
+            Class<?> define() {
+                return defineClass("gen.DeadYield", instrumented, 0, instrumented.length);
+            }
+        }.define();
+        assertEquals("ran", c.getMethod("run").invoke(null), "the JVM verifies and runs it");
+        assertEquals("", log());
+    }
+
+    /** {@code @Coroutine static Object run() { return "ran"; Co.yield("never"); ... }} */
+    private static byte[] deadYield() {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "gen/DeadYield", null, "java/lang/Object", null);
+        cw.visitSource("DeadYield.java", null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "run", "()Ljava/lang/Object;",
+                null, null);
+        mv.visitAnnotation("Lio/jcoro/core/Coroutine;", true).visitEnd();
+        mv.visitCode();
+        Label start = new Label();
+        mv.visitLabel(start);
+        mv.visitLineNumber(3, start);
+        mv.visitLdcInsn("ran");
+        mv.visitInsn(Opcodes.ARETURN);
+        Label dead = new Label();
+        mv.visitLabel(dead);
+        mv.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+        mv.visitLdcInsn("never");
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "io/jcoro/core/Co", "yield",
+                "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
     }
 
     static Map<String, MethodNode> methods(byte[] bytes) {
