@@ -7,6 +7,7 @@ import io.jcoro.agent.classinfo.ClassInfoRepository;
 import io.jcoro.agent.classinfo.MissingClassException;
 import io.jcoro.agent.generate.FrameComputer;
 import io.jcoro.agent.generate.MethodRewriter;
+import io.jcoro.agent.generate.ReferenceLinkCode;
 import io.jcoro.agent.generate.RefusalCode;
 import io.jcoro.agent.generate.StampClearing;
 import io.jcoro.agent.identify.ClassCoroutines;
@@ -43,6 +44,18 @@ public final class ClassInstrumenter {
     /**
      * @param loader the defining loader (null for the bootstrap loader)
      * @param bytes the class file
+     * @return whether {@link #instrument} would change it
+     */
+    public boolean needsChange(ClassLoader loader, byte[] bytes) {
+        ClassInfoRepository repository = ClassInfoRepository.forLoader(loader);
+        ClassNode owner = new ClassNode();
+        new ClassReader(bytes).accept(owner, ClassReader.SKIP_FRAMES);
+        return !CoroutineMethodFinder.find(owner, repository).isEmpty();
+    }
+
+    /**
+     * @param loader the defining loader (null for the bootstrap loader)
+     * @param bytes the class file
      * @return the instrumented class file, or null if the class needs no change
      */
     public byte[] instrument(ClassLoader loader, byte[] bytes) {
@@ -67,6 +80,12 @@ public final class ClassInstrumenter {
             if ((e.getKey().access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) == 0) {
                 RefusalCode.replaceBody(e.getKey(), e.getValue());
                 changed.add(e.getKey());
+            }
+        }
+        for (ClassCoroutines.Reference reference : found.references()) {
+            if (!found.refusedMethods().containsKey(reference.method())) {
+                ReferenceLinkCode.apply(reference);
+                patched.add(reference.method());
             }
         }
         Set<String> localCoroutines = new HashSet<>();

@@ -25,6 +25,11 @@ final class CoroutineTransformer implements ClassFileTransformer {
         this.instrumenter = new ClassInstrumenter(log);
     }
 
+    /** @return the instrumenter behind this transformer */
+    ClassInstrumenter instrumenter() {
+        return instrumenter;
+    }
+
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] bytes) {

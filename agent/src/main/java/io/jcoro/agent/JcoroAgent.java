@@ -55,11 +55,16 @@ public final class JcoroAgent {
         AgentConfig config = AgentConfig.parse(args);
         AgentLog log = new AgentLog(config.log(), System.err);
         try {
-            instrumentation.addTransformer(new CoroutineTransformer(config, log), true);
+            CoroutineTransformer transformer = new CoroutineTransformer(config, log);
+            LoadedClasses loaded = new LoadedClasses(instrumentation, transformer.instrumenter());
+            List<Class<?>> before = attached ? loaded.needingTransform() : List.of();
+            instrumentation.addTransformer(transformer, true);
             started = true;
             System.setProperty(Jcoro.INSTALLED_PROPERTY, version());
             if (attached) {
-                retransformLoaded(instrumentation, log);
+                List<Class<?>> candidates = new ArrayList<>(before);
+                candidates.addAll(loaded.loadedSince());
+                retransform(instrumentation, candidates, log);
             }
         } catch (Throwable t) {
             System.err.println("[jcoro] the agent could not start: " + t);
@@ -75,19 +80,7 @@ public final class JcoroAgent {
      * Classes loaded before the agent (the main class with its lambdas, say) are transformed in
      * place; the method bodies change, nothing else, as retransformation requires.
      */
-    private static void retransformLoaded(Instrumentation instrumentation, AgentLog log) {
-        ClassLoader platform = ClassLoader.getPlatformClassLoader();
-        List<Class<?>> candidates = new ArrayList<>();
-        for (Class<?> c : instrumentation.getAllLoadedClasses()) {
-            ClassLoader l = c.getClassLoader();
-            if (l != null && l != platform && !c.isArray() && !c.isPrimitive() && !c.isHidden()
-                    // Literal prefixes, not RuntimeNames: first loading a class here, with the
-                    // transformer registered, failed under self-attach (duplicate class definition).
-                    && !c.getName().startsWith("io.jcoro.core.") && !c.getName().startsWith("io.jcoro.agent.")
-                    && instrumentation.isModifiableClass(c)) {
-                candidates.add(c);
-            }
-        }
+    private static void retransform(Instrumentation instrumentation, List<Class<?>> candidates, AgentLog log) {
         if (candidates.isEmpty()) {
             return;
         }

@@ -225,10 +225,23 @@ public final class Frames {
      */
     public static void endCapture(Continuation f, int index, int entryStamp, int methodId) {
         int caller = entryStamp & ~RESTORE;
-        if (caller != methodId && caller != BODY) {
+        if (caller != methodId && caller != BODY && !ReferenceLinks.contains(caller, methodId)) {
             throw Diagnostics.uninstrumentedCaller(f);
         }
         f.prims[f.pTop++] = index;
+    }
+
+    /**
+     * Emitted where a method reference to a coroutine of another class is created
+     * ({@code CoFunction<P, String> f = P::greet}): a call {@code f.apply(p)} announces
+     * {@code apply}'s id, and the JVM's adapter that forwards it to {@code greet} takes no part
+     * in the handshake. From now on {@code greet} accepts {@code apply}'s id.
+     *
+     * @param interfaceId the id of the functional interface method
+     * @param targetId the id of the referenced method
+     */
+    public static void linkReference(int interfaceId, int targetId) {
+        ReferenceLinks.add(interfaceId, targetId);
     }
 
     /**

@@ -22,7 +22,25 @@ public final class GeneratedClasses extends ClassLoader {
      * @return the loaded (and, under the agent, transformed) class
      */
     public Class<?> define(String internalName, byte[] bytes) {
+        add(internalName, bytes);
+        return define(internalName);
+    }
+
+    /**
+     * Makes a class available to load (with the others it refers to), without loading it.
+     *
+     * @param internalName the class's internal name
+     * @param bytes its class file
+     */
+    public void add(String internalName, byte[] bytes) {
         classes.put(internalName + ".class", bytes);
+    }
+
+    /**
+     * @param internalName the internal name of a class {@linkplain #add added} before
+     * @return the loaded (and, under the agent, transformed) class
+     */
+    public Class<?> define(String internalName) {
         try {
             return loadClass(internalName.replace('/', '.'));
         } catch (ClassNotFoundException e) {

@@ -85,6 +85,7 @@ public final class MethodAnalyzer {
         BitSet[] live = Liveness.liveIn(method, flow);
         boolean keepThis = (method.access & Opcodes.ACC_STATIC) == 0 && !writesLocal0();
 
+        AccessibleTypes accessible = new AccessibleTypes(repository, owner.name);
         int base = method.maxLocals;
         List<SuspensionPoint> points = new ArrayList<>();
         for (Site site : sites) {
@@ -97,7 +98,11 @@ public final class MethodAnalyzer {
                 throw new RefusedException(where(site.insn()) + ": suspension inside a synchronized"
                         + " block (the monitor would be released at the suspension)");
             }
-            points.add(point(points.size(), site, frame, live[i], keepThis));
+            try {
+                points.add(point(points.size(), site, frame, live[i], keepThis, accessible));
+            } catch (MissingClassException missing) {
+                throw new RefusedException(where(site.insn()) + ": " + missing.getMessage());
+            }
         }
         List<Integer> alternates = new ArrayList<>(acceptedIds);
         int id = RuntimeNames.methodId(method.name, method.desc);
@@ -107,7 +112,7 @@ public final class MethodAnalyzer {
     }
 
     private SuspensionPoint point(int index, Site site, Frame<BasicValue> frame, BitSet live,
-                                  boolean keepThis) throws RefusedException {
+                                  boolean keepThis, AccessibleTypes accessible) throws RefusedException {
         MethodInsnNode insn = site.insn();
         PointKind kind = site.kind();
         Type[] args;
@@ -121,7 +126,7 @@ public final class MethodAnalyzer {
             consumed = args.length;
             if (insn.getOpcode() != Opcodes.INVOKESTATIC) {
                 Type t = frame.getStack(frame.getStackSize() - args.length - 1).getType();
-                receiver = SuspensionPoint.NULL.equals(t) ? TypedInterpreter.OBJECT : t;
+                receiver = SuspensionPoint.NULL.equals(t) ? TypedInterpreter.OBJECT : accessible.nearest(t);
                 consumed++;
             }
             calleeId = RuntimeNames.methodId(insn.name, insn.desc);
@@ -132,7 +137,7 @@ public final class MethodAnalyzer {
         }
         List<Type> stack = new ArrayList<>();
         for (int s = 0; s < frame.getStackSize() - consumed; s++) {
-            stack.add(savable(frame.getStack(s), insn, "operand stack entry " + s));
+            stack.add(accessible.nearest(savable(frame.getStack(s), insn, "operand stack entry " + s)));
         }
         List<SuspensionPoint.LiveLocal> locals = new ArrayList<>();
         for (int slot = live.nextSetBit(0); slot >= 0; slot = live.nextSetBit(slot + 1)) {
@@ -141,11 +146,12 @@ public final class MethodAnalyzer {
             }
             BasicValue v = frame.getLocal(slot);
             if (v.getType() != null) {
-                locals.add(new SuspensionPoint.LiveLocal(slot, savable(v, insn, "local " + slot)));
+                locals.add(new SuspensionPoint.LiveLocal(slot, accessible.nearest(savable(v, insn, "local " + slot))));
             }
         }
+        boolean keepsArguments = insn.getOpcode() == Opcodes.INVOKEINTERFACE;
         return new SuspensionPoint(index, kind, insn, Lines.lineOf(insn), calleeId, receiver, args,
-                returned, List.copyOf(stack), List.copyOf(locals));
+                keepsArguments, returned, List.copyOf(stack), List.copyOf(locals));
     }
 
     private Type savable(BasicValue v, AbstractInsnNode insn, String what) throws RefusedException {

@@ -17,13 +17,19 @@ import org.objectweb.asm.tree.analysis.BasicInterpreter;
  * @param calleeId the stamp announced before a {@link PointKind#CALL} (0 for intrinsics)
  * @param receiverType the static type of the call's receiver, null for static calls and intrinsics
  * @param argumentTypes the call's argument types (re-entered with dummies of these types)
+ * @param keepsArguments whether the call's reference arguments are saved with the frame and
+ *                       passed again on re-entry instead of {@code null} dummies: an interface
+ *                       call may reach a method reference through the JVM's adapter, which
+ *                       unboxes, casts or calls on its arguments before the target can restore
+ *                       itself (primitive arguments are still passed as zero)
  * @param returnType the type the instruction leaves on the stack ({@code VOID_TYPE} for none)
  * @param stack the operand stack beneath receiver and arguments, bottom first; entries of
  *              {@link #NULL} type are not saved but re-pushed as null
  * @param locals the locals live across the point, saved and restored
  */
 public record SuspensionPoint(int index, PointKind kind, MethodInsnNode insn, int line, int calleeId,
-                              Type receiverType, Type[] argumentTypes, Type returnType,
+                              Type receiverType, Type[] argumentTypes, boolean keepsArguments,
+                              Type returnType,
                               List<Type> stack, List<LiveLocal> locals) {
 
     /**
@@ -53,9 +59,20 @@ public record SuspensionPoint(int index, PointKind kind, MethodInsnNode insn, in
         return n;
     }
 
-    /** @return how many values go to the reference stack, the receiver included */
+    /** @return the arguments saved with the frame, in order (empty unless {@link #keepsArguments}) */
+    public List<Integer> keptArguments() {
+        List<Integer> kept = new java.util.ArrayList<>();
+        for (int i = 0; keepsArguments && i < argumentTypes.length; i++) {
+            if (isReference(argumentTypes[i])) {
+                kept.add(i);
+            }
+        }
+        return kept;
+    }
+
+    /** @return how many values go to the reference stack, the receiver and kept arguments included */
     public int referenceCount() {
-        int n = receiverType != null ? 1 : 0;
+        int n = (receiverType != null ? 1 : 0) + keptArguments().size();
         for (Type t : stack) {
             n += isReference(t) && !NULL.equals(t) ? 1 : 0;
         }

@@ -30,10 +30,11 @@ import org.objectweb.asm.tree.analysis.Interpreter;
  * and its constructor call, this moves the {@code NEW; DUP} to just before the call:
  * <pre>{@code
  * before:  NEW Foo; DUP; <a>; <suspendingCall>; INVOKESPECIAL Foo.<init>
- * after:   <a>; <suspendingCall>; STORE t2; STORE t1; NEW Foo; DUP; LOAD t1; LOAD t2; INVOKESPECIAL Foo.<init>
+ * after:   NEW Foo; POP; <a>; <suspendingCall>; STORE t2; STORE t1; NEW Foo; DUP; LOAD t1; LOAD t2;
+ *          INVOKESPECIAL Foo.<init>
  * }</pre>
- * Arguments are evaluated in the same order. What moves is the moment {@code Foo} is
- * initialized if this is its first use (after the arguments instead of before).
+ * Arguments are evaluated in the same order, and {@code Foo} is initialized at the same moment:
+ * the first {@code NEW}, whose object is dropped at once, stays where it was for that.
  *
  * <p>The object is followed by identity, not by stack depth: javac spills the whole operand
  * stack, uninitialized objects included, into locals around a switch expression that contains
@@ -354,8 +355,9 @@ final class UninitializedRelocation {
             before.add(new VarInsnNode(args[k].getOpcode(Opcodes.ILOAD), slots[k]));
         }
         insns.insertBefore(c.init(), before);
-        insns.remove(c.newInsn());
-        insns.remove(c.dup());
+        // The original NEW stays, its object dropped at once: it initializes Foo where the
+        // source says (JVMS §5.5), before the arguments run. The JIT removes the unused object.
+        insns.set(c.dup(), new InsnNode(Opcodes.POP));
         for (AbstractInsnNode move : c.moves()) {
             insns.remove(move);
         }

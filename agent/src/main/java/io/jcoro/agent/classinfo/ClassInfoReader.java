@@ -14,15 +14,22 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
-/** Reads a {@link ClassInfo} from class bytes, skipping all code. */
+/**
+ * Reads a {@link ClassInfo} from class bytes, skipping all code but that of javac's synthetic
+ * accessors, which only classes compiled for Java 10 or older have.
+ */
 final class ClassInfoReader extends ClassVisitor {
+    private static final int ACCESSOR = Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC;
+
     private String name;
     private String superName;
     private List<String> interfaces;
     private boolean isInterface;
+    private boolean isPublic;
     private final Set<String> annotated = new HashSet<>();
     private final List<String> bridges = new ArrayList<>();
     private final List<String> methods = new ArrayList<>();
+    private final Set<String> accessors = new HashSet<>();
 
     private ClassInfoReader() {
         super(Opcodes.ASM9);
@@ -36,8 +43,8 @@ final class ClassInfoReader extends ClassVisitor {
     static ClassInfo read(ClassReader reader) {
         ClassInfoReader r = new ClassInfoReader();
         reader.accept(r, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return new ClassInfo(r.name, r.superName, r.interfaces, r.isInterface, Set.copyOf(r.annotated),
-                r.bridgeTargets());
+        return new ClassInfo(r.name, r.superName, r.interfaces, r.isInterface, r.isPublic,
+                Set.copyOf(r.annotated), r.bridgeTargets(), AccessorScan.targets(reader, r.accessors));
     }
 
     private Map<String, List<String>> bridgeTargets() {
@@ -71,6 +78,7 @@ final class ClassInfoReader extends ClassVisitor {
         this.superName = superName;
         this.interfaces = interfaces == null ? List.of() : List.of(interfaces);
         this.isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
+        this.isPublic = (access & Opcodes.ACC_PUBLIC) != 0;
     }
 
     @Override
@@ -80,6 +88,9 @@ final class ClassInfoReader extends ClassVisitor {
         methods.add(sig);
         if ((access & Opcodes.ACC_BRIDGE) != 0) {
             bridges.add(sig);
+        }
+        if ((access & ACCESSOR) == ACCESSOR && name.startsWith("access$")) {
+            accessors.add(sig);
         }
         return new MethodVisitor(Opcodes.ASM9) {
             @Override

@@ -159,6 +159,7 @@ public final class ClassInfoRepository {
             }
         }
         all = withBridgeTargets(info, all);
+        all = withAccessors(info, all, path);
         path.remove(type);
         Set<String> raced = coroutines.putIfAbsent(type, all);
         return raced != null ? raced : all;
@@ -171,6 +172,26 @@ public final class ClassInfoRepository {
             if (coroutines.contains(bridge.getKey()) && !result.containsAll(bridge.getValue())) {
                 Set<String> union = new HashSet<>(result);
                 union.addAll(bridge.getValue());
+                result = Set.copyOf(union);
+            }
+        }
+        return result;
+    }
+
+    /** A synthetic accessor of a coroutine ({@code access$NNN}, javac before Java 11) is one too. */
+    private Set<String> withAccessors(ClassInfo info, Set<String> coroutines, Set<String> path) {
+        Set<String> result = coroutines;
+        for (Map.Entry<String, String> accessor : info.accessorTargets().entrySet()) {
+            String target = accessor.getValue();
+            int dot = target.indexOf('.');
+            String targetOwner = target.substring(0, dot);
+            String method = target.substring(dot + 1);
+            boolean coroutine = targetOwner.equals(info.name())
+                    ? coroutines.contains(method)
+                    : coroutineMethods(targetOwner, path).contains(method);
+            if (coroutine && !result.contains(accessor.getKey())) {
+                Set<String> union = new HashSet<>(result);
+                union.add(accessor.getKey());
                 result = Set.copyOf(union);
             }
         }

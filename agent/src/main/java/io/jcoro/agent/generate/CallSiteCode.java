@@ -48,15 +48,24 @@ final class CallSiteCode {
         return code;
     }
 
-    /** Copies the receiver from beneath the arguments into the receiver local. */
-    private static InsnList keepReceiver(MethodPlan plan, Type[] args) {
-        InsnList code = new InsnList();
+    /**
+     * The scratch locals that hold a call's arguments while its receiver is copied; they still
+     * hold them when the call suspends, so a capture can save them from there.
+     */
+    static int[] argumentSlots(MethodPlan plan, Type[] args) {
         int[] slots = new int[args.length];
         int next = plan.scratchLocal();
         for (int i = 0; i < args.length; i++) {
             slots[i] = next;
             next += args[i].getSize();
         }
+        return slots;
+    }
+
+    /** Copies the receiver from beneath the arguments into the receiver local. */
+    private static InsnList keepReceiver(MethodPlan plan, Type[] args) {
+        InsnList code = new InsnList();
+        int[] slots = argumentSlots(plan, args);
         for (int i = args.length - 1; i >= 0; i--) {
             code.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), slots[i]));
         }

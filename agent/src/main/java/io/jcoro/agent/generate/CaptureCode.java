@@ -28,6 +28,8 @@ final class CaptureCode {
      *   Frames.pushX(s_top, f); ... Frames.pushX(s_bottom, f);   // null entries are dropped
      *   Frames.pushX(live_local_1, f); ...                       // in slot order
      *   Frames.pushRef(receiverLocal, f);                        // calls with a receiver
+     *   Frames.pushRef(argument_i, f); ...                       // interface calls: reference
+     *                                                            //   arguments, from scratch locals
      *   if ((entry & ~RESTORE) == ALTERNATE_ID) entry = ID;      // lambda bodies
      *   Frames.endCapture(f, k, entry, ID);      // checks the handshake, pushes k
      *   return <zero>;
@@ -70,6 +72,11 @@ final class CaptureCode {
         if (p.receiverType() != null) {
             code.add(new VarInsnNode(Opcodes.ALOAD, plan.receiverLocal()));
             code.add(Storage.push(p.receiverType(), f));
+        }
+        int[] argumentSlots = CallSiteCode.argumentSlots(plan, p.argumentTypes());
+        for (int a : p.keptArguments()) {
+            code.add(new VarInsnNode(Opcodes.ALOAD, argumentSlots[a]));
+            code.add(Storage.push(p.argumentTypes()[a], f));
         }
         if (!plan.alternateIds().isEmpty()) {
             code.add(new VarInsnNode(Opcodes.ILOAD, plan.entryStampLocal()));

@@ -26,10 +26,11 @@ final class RestoreCode {
      *   int k = Frames.beginRestore(f);              // the resume index this frame pushed last
      *   switch (k) {
      *     case k:
+     *       argument_n = (A) Frames.popRef(f); ...   // interface calls: kept reference arguments
      *       receiverLocal = (R) Frames.popRef(f);    // calls with a receiver
      *       live_local_n = (T) Frames.popX(f); ... live_local_1 = ...;   // null locals: = null
      *       push (T) Frames.popX(f) for each stack entry, bottom first;  // null entries: push null
-     *       call:      push receiverLocal; push zero per argument;
+     *       call:      push receiverLocal; push each kept argument, zero for the others;
      *                  Frames.stamp(f, ID_OF_CALLEE | RESTORE); goto call_k;
      *       intrinsic: goto resume_k;
      *     default:
@@ -73,6 +74,14 @@ final class RestoreCode {
     private static InsnList point(MethodPlan plan, SuspensionPoint p, LabelNode reentry) {
         int f = plan.continuationLocal();
         InsnList code = new InsnList();
+        Type[] args = p.argumentTypes();
+        int[] argumentSlots = CallSiteCode.argumentSlots(plan, args);
+        List<Integer> kept = p.keptArguments();
+        for (int i = kept.size() - 1; i >= 0; i--) {
+            int a = kept.get(i);
+            code.add(Storage.pop(args[a], f));
+            code.add(new VarInsnNode(Opcodes.ASTORE, argumentSlots[a]));
+        }
         if (p.receiverType() != null) {
             code.add(Storage.pop(p.receiverType(), f));
             code.add(new VarInsnNode(Opcodes.ASTORE, plan.receiverLocal()));
@@ -93,8 +102,8 @@ final class RestoreCode {
         if (p.receiverType() != null) {
             code.add(new VarInsnNode(Opcodes.ALOAD, plan.receiverLocal()));
         }
-        for (Type arg : p.argumentTypes()) {
-            code.add(Storage.zero(arg));
+        for (int a = 0; a < args.length; a++) {
+            code.add(kept.contains(a) ? new VarInsnNode(Opcodes.ALOAD, argumentSlots[a]) : Storage.zero(args[a]));
         }
         code.add(CallSiteCode.stamp(plan, p.calleeId() | RuntimeNames.RESTORE_STAMP));
         code.add(new JumpInsnNode(Opcodes.GOTO, reentry));

@@ -113,15 +113,50 @@ final class Storage {
         }
     }
 
-    /** Returns from the method with a dummy of its return type. */
+    /**
+     * Returns from the method with a dummy of its return type. A method returning a box
+     * ({@code Integer}, ...) returns a boxed zero, not null: a method reference's adapter may
+     * unbox the result on its way to an interface method that returns the primitive.
+     */
     static InsnList dummyReturn(Type returnType) {
         InsnList code = new InsnList();
         if (returnType.getSort() == Type.VOID) {
             code.add(new InsnNode(Opcodes.RETURN));
+            return code;
+        }
+        Type primitive = returnType.getSort() == Type.OBJECT ? unboxed(returnType.getInternalName()) : null;
+        if (primitive != null) {
+            code.add(zero(primitive));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, returnType.getInternalName(), "valueOf",
+                    "(" + primitive.getDescriptor() + ")" + returnType.getDescriptor(), false));
         } else {
             code.add(zero(returnType));
-            code.add(new InsnNode(returnType.getOpcode(Opcodes.IRETURN)));
         }
+        code.add(new InsnNode(returnType.getOpcode(Opcodes.IRETURN)));
         return code;
+    }
+
+    /** @return the primitive type a box holds, or null if {@code internalName} is no box */
+    private static Type unboxed(String internalName) {
+        switch (internalName) {
+            case "java/lang/Integer":
+                return Type.INT_TYPE;
+            case "java/lang/Long":
+                return Type.LONG_TYPE;
+            case "java/lang/Short":
+                return Type.SHORT_TYPE;
+            case "java/lang/Byte":
+                return Type.BYTE_TYPE;
+            case "java/lang/Character":
+                return Type.CHAR_TYPE;
+            case "java/lang/Boolean":
+                return Type.BOOLEAN_TYPE;
+            case "java/lang/Float":
+                return Type.FLOAT_TYPE;
+            case "java/lang/Double":
+                return Type.DOUBLE_TYPE;
+            default:
+                return null;
+        }
     }
 }

@@ -19,8 +19,9 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * Identifies a class's coroutine methods: those annotated {@code @Coroutine} or overriding one
  * (as the {@link ClassInfoRepository} sees it), and lambda bodies and same-class method
- * references whose functional interface method is a coroutine. Refuses what cannot be a
- * coroutine, naming class, method and line.
+ * references whose functional interface method is a coroutine; and method references to
+ * coroutines of other classes, whose creation must tell the runtime's handshake about them.
+ * Refuses what cannot be a coroutine, naming class, method and line.
  */
 public final class CoroutineMethodFinder {
     private static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
@@ -30,6 +31,7 @@ public final class CoroutineMethodFinder {
     private final Map<MethodNode, Set<Integer>> coroutines = new LinkedHashMap<>();
     private final Map<MethodNode, String> refused = new LinkedHashMap<>();
     private final List<ClassCoroutines.RefusedBody> refusedBodies = new ArrayList<>();
+    private final List<ClassCoroutines.Reference> references = new ArrayList<>();
 
     private CoroutineMethodFinder(ClassNode owner, ClassInfoRepository repository) {
         this.owner = owner;
@@ -52,7 +54,7 @@ public final class CoroutineMethodFinder {
         for (MethodNode m : owner.methods) {
             finder.lambdaBodies(m);
         }
-        return new ClassCoroutines(finder.coroutines, finder.refused, finder.refusedBodies);
+        return new ClassCoroutines(finder.coroutines, finder.refused, finder.refusedBodies, finder.references);
     }
 
     private void declared(MethodNode m) {
@@ -90,6 +92,11 @@ public final class CoroutineMethodFinder {
                 }
             } else if (!repository.isCoroutine(impl.getOwner(), impl.getName() + impl.getDesc())) {
                 refuseBody(m, indy, impl, "it is not a coroutine: annotate it @Coroutine, or use a lambda");
+            } else {
+                int targetId = RuntimeNames.methodId(impl.getName(), impl.getDesc());
+                if (targetId != samId) {
+                    references.add(new ClassCoroutines.Reference(m, indy, samId, targetId));
+                }
             }
         }
     }
