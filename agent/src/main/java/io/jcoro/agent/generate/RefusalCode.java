@@ -55,6 +55,7 @@ public final class RefusalCode {
      */
     public static void failAt(MethodNode method, InvokeDynamicInsnNode site, String message) {
         method.instructions.insert(site, throwing(message));
+        method.maxStack += 3;
     }
 
     private static InsnList throwing(String message) {

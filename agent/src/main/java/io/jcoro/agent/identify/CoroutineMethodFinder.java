@@ -84,7 +84,13 @@ public final class CoroutineMethodFinder {
             int samId = RuntimeNames.methodId(indy.name, samType.getDescriptor());
             MethodNode target = impl.getOwner().equals(owner.name) ? method(impl.getName(), impl.getDesc()) : null;
             if (impl.getTag() == Opcodes.H_NEWINVOKESPECIAL) {
-                refuseBody(m, indy, impl, "a constructor cannot be a coroutine body");
+                refuseBody(m, indy, impl, "a constructor cannot be a coroutine");
+            } else if (unboxesAnUnknownResult(indy, impl)) {
+                refuseBody(m, indy, impl, "the interface method returns "
+                        + Type.getReturnType(((Type) indy.bsmArgs[2]).getDescriptor()).getClassName()
+                        + ", which the JVM's adapter would unbox from the "
+                        + Type.getReturnType(impl.getDesc()).getClassName()
+                        + " the target returns, and a suspending target returns a placeholder; use a lambda");
             } else if (target != null) {
                 if (!refused.containsKey(target) && (target.access & Opcodes.ACC_ABSTRACT) == 0) {
                     accept(target, RuntimeNames.methodId(target.name, target.desc));
@@ -99,6 +105,26 @@ public final class CoroutineMethodFinder {
                 }
             }
         }
+    }
+
+    /** Boxes whose placeholder a suspending method returns is a boxed zero, not null. */
+    private static final Set<String> BOXES = Set.of("java/lang/Integer", "java/lang/Long", "java/lang/Short",
+            "java/lang/Byte", "java/lang/Character", "java/lang/Boolean", "java/lang/Float", "java/lang/Double");
+
+    /**
+     * A reference to a method returning {@code T} (erased to Object) through an interface method
+     * returning {@code int}: the adapter casts and unboxes the result, and the placeholder a
+     * suspending target returns is null. Only a lambda, which is instrumented, can do that.
+     */
+    private static boolean unboxesAnUnknownResult(InvokeDynamicInsnNode indy, Handle impl) {
+        if (!(indy.bsmArgs[2] instanceof Type instantiated)) {
+            return false;
+        }
+        int wanted = Type.getReturnType(instantiated.getDescriptor()).getSort();
+        Type returned = Type.getReturnType(impl.getDesc());
+        boolean primitive = wanted != Type.VOID && wanted != Type.OBJECT && wanted != Type.ARRAY;
+        return primitive && (returned.getSort() == Type.ARRAY
+                || returned.getSort() == Type.OBJECT && !BOXES.contains(returned.getInternalName()));
     }
 
     private MethodNode method(String name, String desc) {
@@ -123,6 +149,6 @@ public final class CoroutineMethodFinder {
         String where = Lines.describe(owner, m, Lines.lineOf(site));
         refusedBodies.add(new ClassCoroutines.RefusedBody(m, site, where + ": the method reference "
                 + impl.getOwner().replace('/', '.') + "::" + impl.getName()
-                + " cannot be a coroutine body: " + reason));
+                + " cannot implement a coroutine interface method: " + reason));
     }
 }

@@ -278,6 +278,29 @@ class MethodReferencesTest {
         }));
     }
 
+    @FunctionalInterface
+    interface CoIntSupplier {
+        @Coroutine
+        int get();
+    }
+
+    @Test
+    void aGenericResultUnboxedByTheAdapterIsRefusedWhereTheReferenceIsMade() {
+        Box<Integer> box = new Box<>(5);
+        Generator<Object> g = Generator.of(() -> {
+            CoIntSupplier f = box::get; // the adapter would unbox get()'s erased Object result
+            return f.get();
+        });
+        NotInstrumentedException e = assertThrows(NotInstrumentedException.class, g::next);
+        assertTrue(e.getMessage().contains("MethodReferencesTest$Box::get cannot implement a coroutine"
+                + " interface method: the interface method returns int"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("use a lambda"), e.getMessage());
+        assertEquals(List.of("get 5", 5), run(() -> {
+            CoIntSupplier f = () -> box.get();
+            return f.get();
+        }));
+    }
+
     @Test
     void aProxyBetweenTheCallAndTheCoroutineIsStillCaught() {
         P p = new P(2);
