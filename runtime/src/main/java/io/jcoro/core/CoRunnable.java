@@ -4,11 +4,20 @@ package io.jcoro.core;
  * A coroutine body that returns nothing: the usual shape of a generator or consumer body.
  * Lambdas and method references of this type are instrumented without any annotation.
  *
+ * <p>The body may throw any exception, checked ones included, as a Python generator may raise
+ * anything: it comes out of the {@code next}, {@code send}, {@code throwIn} or {@code close}
+ * that was running the body, unchanged and unwrapped (those methods do not declare it; see
+ * {@link Co#mayThrow(Class)} to catch it by its type).
+ *
  * @see Generator#of(CoRunnable)
  */
 @FunctionalInterface
 public interface CoRunnable {
-    /** Runs the body; it may suspend anywhere, at any depth. */
+    /**
+     * Runs the body; it may suspend anywhere, at any depth.
+     *
+     * @throws Exception whatever the body throws, passed on unchanged
+     */
     @Coroutine
-    void run();
+    void run() throws Exception;
 }
