@@ -9,6 +9,11 @@ package io.jcoro.core;
  * that was running the body, unchanged and unwrapped (those methods do not declare it; see
  * {@link Co#mayThrow(Class)} to catch it by its type).
  *
+ * <p>The price, as for {@link java.util.concurrent.Callable}: code that calls {@code run()}
+ * itself must handle or declare {@code Exception}. A coroutine that calls bodies it is handed
+ * can declare {@code throws Exception}, or take a {@code @Coroutine} functional interface of
+ * its own whose method declares what it needs.
+ *
  * @see Generator#of(CoRunnable)
  */
 @FunctionalInterface

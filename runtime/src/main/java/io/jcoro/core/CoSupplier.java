@@ -8,6 +8,8 @@ package io.jcoro.core;
  *
  * <p>As a {@link CoRunnable}, the body may throw any exception, checked ones included; it comes
  * out of the generator's {@code next}, {@code send}, {@code throwIn} or {@code close} unchanged.
+ * The price, as for {@link java.util.concurrent.Callable}: code that calls {@code get()} itself
+ * must handle or declare {@code Exception} (see {@link CoRunnable}).
  *
  * @param <R> the type of the return value
  * @see Generator#returning(CoSupplier)
