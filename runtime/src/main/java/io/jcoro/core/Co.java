@@ -6,7 +6,17 @@ package io.jcoro.core;
  *
  * <p>These calls are intrinsics: in a {@link Coroutine} method (or a coroutine lambda) the agent
  * replaces them with inline code, so their bodies below run only when called from code that was
- * not instrumented, and then they fail with a message naming the calling frame.
+ * not instrumented. What a suspension where none is possible throws, always an
+ * {@link IllegalStateException} whose message names the calling frame:
+ * <ul>
+ *   <li>from instrumented code that no generator is running (a {@code @Coroutine} method
+ *       called directly): {@code IllegalStateException("Co.yield called outside any generator,
+ *       at ...")} ({@code Co.receive} reports itself as {@code Co.yield}, the
+ *       {@code yield(null)} it is; {@code Co.yieldFrom} as {@code Co.yieldFrom});
+ *   <li>from a method that is not instrumented: {@link NotInstrumentedException} (a subclass),
+ *       saying that the agent is not installed, or that no generator runs either, or, inside a
+ *       generator, that the calling method is not a coroutine and how to make it one.
+ * </ul>
  *
  * <pre>{@code
  * @Coroutine
@@ -71,11 +81,47 @@ public final class Co {
      * Sending a non-null value in while it runs raises {@link IllegalArgumentException} here, as
      * a plain iterator cannot receive values.
      *
+     * <p>As PEP 380 says for an iterator: closing this generator (or throwing
+     * {@link GeneratorExit} in) while it delegates calls {@code close()} on the iterator if it
+     * is {@link AutoCloseable}, then raises {@code GeneratorExit} here (or what that
+     * {@code close()} threw). An iterator has no {@code throw()}, so another exception thrown
+     * in is raised here without reaching it, and it is not closed. (A {@link Generator} passed
+     * as an {@code Iterable} is delegated to as a generator.)
+     *
      * @param items the elements to yield
      */
     @Coroutine
     public static void yieldFrom(Iterable<?> items) {
         throw Diagnostics.notInstrumented("Co.yieldFrom");
+    }
+
+    /**
+     * Lets a {@code catch} clause name a checked exception that only a suspension can raise: one
+     * thrown in with {@link Generator#throwIn(Throwable)}, or coming out of another generator's
+     * {@code next()}. javac refuses {@code catch (IOException e)} around a {@code Co.yield}, as
+     * nothing in the block declares it; this call, placed in the {@code try} block, declares
+     * {@code X} and does nothing else.
+     *
+     * <pre>{@code
+     * try {
+     *     Co.mayThrow(IOException.class);
+     *     String line = Co.receive();
+     *     ...
+     * } catch (IOException e) {      // thrown in with throwIn(new IOException(...))
+     *     ...
+     * }
+     * }</pre>
+     *
+     * <p>The alternative without it: {@code catch (Exception e)}, then
+     * {@code if (!(e instanceof IOException io)) throw e;} (javac's precise rethrow lets the
+     * other exceptions pass on undeclared). It is not a suspension point and costs nothing.
+     *
+     * @param type the checked exception the block may raise
+     * @param <X>  its type
+     * @throws X never: the declaration is the point
+     */
+    public static <X extends Throwable> void mayThrow(Class<X> type) throws X {
+        java.util.Objects.requireNonNull(type, "type");
     }
 
     /**

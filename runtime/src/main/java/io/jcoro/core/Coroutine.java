@@ -26,11 +26,17 @@ import java.lang.annotation.Target;
  *   <li>Methods that override an annotated method are coroutines too, with or without the
  *       annotation.
  *   <li>A suspension may not happen while a monitor is held ({@code synchronized} methods and
- *       blocks); native methods cannot be coroutines. The agent refuses such methods when it
- *       loads the class, names class, method and line, and the method then throws that message.
+ *       blocks). The agent refuses such a method when it loads the class, with one
+ *       {@code [jcoro]} line naming class, method and line, and the method then throws a
+ *       {@link NotInstrumentedException} with that message.
+ *   <li>A native method cannot be a coroutine: the agent logs the same line but leaves the
+ *       method native, so a call does what the native method does ({@link UnsatisfiedLinkError}
+ *       if no library binds it) and never suspends.
+ *   <li>A constructor cannot be one: this annotation applies to methods only.
  * </ul>
  * A coroutine method called outside any generator runs as a plain method until it tries to
- * suspend, which fails with a clear message.
+ * suspend, which throws {@code IllegalStateException("Co.yield called outside any generator,
+ * at ...")} naming the method (see {@link Co}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -22,23 +22,34 @@ import java.util.stream.StreamSupport;
  *
  * <p>The body does not start until the generator is first advanced. Each {@link #next()} or
  * {@link #send(Object)} runs it until its next {@link Co#yield(Object)}, at any depth of
- * {@link Coroutine} calls, and returns the value yielded. The body's return value (for a
- * {@link CoSupplier} body) ends the iteration and is kept as {@link #returnValue()}.
+ * {@link Coroutine} calls, and returns the value yielded. A body made with
+ * {@link #returning(CoSupplier)} ends the iteration with its return value, kept as
+ * {@link #returnValue()}.
  *
- * <p>Semantics follow CPython exactly:
+ * <p>Semantics follow CPython's generators (PEP 255, 342, 380 and 479), with Java's exception
+ * types where Python's have no counterpart ({@code TypeError} and {@code ValueError} become
+ * {@link IllegalArgumentException}, {@code RuntimeError} {@link IllegalStateException}):
  * <ul>
  *   <li>{@code send(x)} with {@code x != null} into a just-created generator throws
  *       {@link IllegalArgumentException} and leaves it unstarted.
  *   <li>{@link #throwIn(Throwable)} raises the exception at the suspension point: the body may
  *       catch it and yield again (the value is returned), or let it propagate (it comes out of
  *       {@code throwIn} and the generator is finished). Into a new generator it is raised
- *       without running the body; into a finished one it is simply thrown.
+ *       without running the body, and finishes it; into a finished one it is simply thrown.
  *   <li>{@link #close()} raises {@link GeneratorExit} at the suspension point, so handlers and
  *       {@code finally} blocks run; a body that yields again makes {@code close()} throw
  *       {@code IllegalStateException("generator ignored GeneratorExit")} and stays suspended.
- *       Closing a new or finished generator does nothing.
- *   <li>An exception escaping the body finishes the generator. Advancing a finished generator
- *       throws {@link StopIteration} (a {@link java.util.NoSuchElementException}).
+ *       Closing a new or finished generator does nothing. A body that returns a value while
+ *       closing finishes with it as its {@link #returnValue()} (what CPython 3.13's
+ *       {@code close()} returns).
+ *   <li>An exception escaping the body finishes the generator and comes out of the call that
+ *       ran it unchanged, checked or not. Advancing a finished generator throws
+ *       {@link StopIteration} (a {@link java.util.NoSuchElementException}).
+ *   <li>PEP 479: a {@link java.util.NoSuchElementException} ({@link StopIteration} included)
+ *       that escapes the body, raised there, thrown in, or leaking from a {@code next()} on
+ *       another iterator, would look like the normal end of this generator to the caller;
+ *       it becomes {@code IllegalStateException("generator raised StopIteration")} (or
+ *       "... raised NoSuchElementException") with the original as its cause.
  *   <li>Advancing a generator that is executing, re-entrantly or from another thread, throws
  *       {@code IllegalStateException("generator already executing")} and leaves it intact.
  *       A generator may be advanced from any thread, one at a time; every generator on an
@@ -90,6 +101,10 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
     /**
      * Creates a generator from a body that returns nothing. It does not start until advanced.
      *
+     * <p>A lambda whose body is an expression ({@code () -> countdown(3)}) is taken as a
+     * statement here: a value it computes is discarded. Use {@link #returning(CoSupplier)} to
+     * keep it.
+     *
      * @param body the coroutine body, typically a lambda or method reference
      * @param <T>  the type of the values it yields
      * @return the new generator
@@ -99,14 +114,22 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
     }
 
     /**
-     * Creates a generator from a body that returns a value, kept as {@link #returnValue()} and
-     * handed to a delegating {@link Co#yieldFrom(Generator)}.
+     * Creates a generator from a body that returns a value, Python's {@code return value} in a
+     * generator: the value is kept as {@link #returnValue()}, carried by the
+     * {@link StopIteration} that ends the iteration, and handed to a delegating
+     * {@link Co#yieldFrom(Generator)}. It does not start until advanced.
+     *
+     * <p>A name of its own rather than an overload of {@link #of(CoRunnable)}: with both named
+     * {@code of}, javac cannot choose for a method reference to an overloaded or generic method
+     * ({@code Generator.of(Parser::parse)} is "ambiguous"), and where it can choose, whether the
+     * return value is kept depends on an overload rule the reader cannot see. Here the call says
+     * it.
      *
      * @param body the coroutine body, typically a lambda or method reference
      * @param <T>  the type of the values it yields
      * @return the new generator
      */
-    public static <T> Generator<T> of(CoSupplier<?> body) {
+    public static <T> Generator<T> returning(CoSupplier<?> body) {
         return create(body, AUTO_CLOSE_ALL);
     }
 
@@ -119,8 +142,9 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
      *
      * <p>Off by default: closing runs user code at an unpredictable time on another thread, and
      * costs a delegation step per advance. The system property {@code jcoro.autoClose=true} makes
-     * {@link #of} create such generators everywhere. Without it, an abandoned generator is simply
-     * garbage collected with everything it holds; its {@code finally} blocks never run.
+     * {@link #of} and {@link #returning} create such generators everywhere. Without it, an
+     * abandoned generator is simply garbage collected with everything it holds; its
+     * {@code finally} blocks never run.
      *
      * @param body the coroutine body
      * @param <T>  the type of the values it yields
@@ -131,17 +155,19 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
     }
 
     /**
-     * As {@link #autoClosing(CoRunnable)}, for a body that returns a value.
+     * As {@link #autoClosing(CoRunnable)}, for a body that returns a value (see
+     * {@link #returning(CoSupplier)}).
      *
      * @param body the coroutine body
      * @param <T>  the type of the values it yields
      * @return the new generator
      */
-    public static <T> Generator<T> autoClosing(CoSupplier<?> body) {
+    public static <T> Generator<T> autoClosingReturning(CoSupplier<?> body) {
         return create(body, true);
     }
 
-    /** The factories' common body; they stay overloaded so that a lambda gets its type. */
+
+    /** The factories' common body. */
     private static <T> Generator<T> create(Object body, boolean autoClose) {
         Generator<T> g = new Generator<>(Objects.requireNonNull(body, "body"));
         return autoClose ? closingHandle(g) : g;
@@ -194,6 +220,11 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
     /**
      * Runs the body to its next yield and returns the value yielded; Python's {@code next(g)}.
      *
+     * <p>Whatever the body throws comes out here unchanged, checked exceptions included
+     * (this method does not declare them: see {@link Co#mayThrow(Class)}); a
+     * {@link java.util.NoSuchElementException} escaping the body becomes an
+     * {@link IllegalStateException} (PEP 479, see the class comment).
+     *
      * @return the value yielded
      * @throws StopIteration if the body returns (carrying its return value) or had finished
      */
@@ -211,6 +242,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
      * @throws IllegalArgumentException if the generator has not started and {@code value} is
      *                                  not null
      * @throws StopIteration            if the body returns or had finished
+     * @see #next() for what the body throws
      */
     public T send(Object value) {
         return yielded(advance(value, null));
@@ -219,19 +251,20 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
     /**
      * Raises {@code error} at the suspension point; Python's {@code g.throw(error)}. If the body
      * catches it and yields, that value is returned; if it propagates, it is rethrown here and
-     * the generator is finished.
+     * the generator is finished. Into a generator that has not started it is raised before the
+     * body's first line, which never runs; into a finished one it is simply thrown.
+     *
+     * <p>Any {@code Throwable} may be thrown in, checked or not; {@link Co#mayThrow(Class)} lets
+     * the body catch a checked one by its type. A {@link java.util.NoSuchElementException}
+     * thrown in and not caught comes out as an {@link IllegalStateException} with it as cause
+     * (PEP 479), unless the generator had already finished.
      *
      * @param error the exception to raise inside the body
      * @return the next value yielded
      * @throws StopIteration if the body catches the exception and returns
      */
     public T throwIn(Throwable error) {
-        Objects.requireNonNull(error, "error");
-        Object r = advance(null, error);
-        if (r == EXHAUSTED) {
-            throw Diagnostics.<RuntimeException>sneaky(error);
-        }
-        return yielded(r);
+        return yielded(stepThrowing(error));
     }
 
     /**
@@ -335,14 +368,31 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
     /**
      * The value the body returned, once it has returned normally (Python's
      * {@code StopIteration.value}); {@code null} before that, for a {@link CoRunnable} body, or
-     * if the body ended with an exception or was closed.
+     * if the body ended with an exception or was closed (unless it returned a value while
+     * closing).
      *
-     * @param <R> the expected type (unchecked)
+     * <p>It is an {@code Object}, to be cast ({@code (String) g.returnValue()},
+     * {@code (int) g.returnValue()}) or read with {@link #returnValue(Class)}. A type parameter
+     * inferred from the call site would make {@code sb.append(g.returnValue())} or
+     * {@code println(g.returnValue())} ambiguous, and a second type parameter on
+     * {@code Generator} would burden every declaration for a value most bodies do not return.
+     *
      * @return the return value
      */
-    @SuppressWarnings("unchecked")
-    public <R> R returnValue() {
-        return state == CLOSED ? (R) value : null;
+    public Object returnValue() {
+        return state == CLOSED ? value : null;
+    }
+
+    /**
+     * The {@link #returnValue()}, checked to be of {@code type}: {@code g.returnValue(Integer.class)}.
+     *
+     * @param type the class of the expected value (a wrapper class for a primitive)
+     * @param <R>  its type
+     * @return the return value, or {@code null}
+     * @throws ClassCastException if the value is not a {@code type}
+     */
+    public <R> R returnValue(Class<R> type) {
+        return type.cast(returnValue());
     }
 
     /**
@@ -396,6 +446,19 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
     }
 
     /**
+     * Sink's and {@link #throwIn}'s step: the value yielded or {@link #DONE}; into a finished
+     * generator, {@code error} itself is thrown (never a StopIteration of ours in its place).
+     */
+    Object stepThrowing(Throwable error) {
+        Objects.requireNonNull(error, "error");
+        Object r = advance(null, error);
+        if (r == EXHAUSTED) {
+            throw Diagnostics.<RuntimeException>sneaky(error);
+        }
+        return r;
+    }
+
+    /**
      * Advances the body once, as next/send/throwIn.
      *
      * @return the value yielded, or {@link #DONE} (return value in {@code value}), or
@@ -429,9 +492,9 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
         if (s == CLOSED) {
             return EXHAUSTED;
         }
-        if (thrown != null) {
+        if (thrown != null) { // raised before the body's first line: it never runs
             finish(null);
-            throw Diagnostics.<RuntimeException>sneaky(thrown);
+            throw Diagnostics.<RuntimeException>sneaky(escaping(thrown));
         }
         return release(run(null, null, false));
     }
@@ -529,13 +592,25 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
             return DONE;
         } catch (Throwable t) {
             finish(null);
-            throw t;
+            throw Diagnostics.<RuntimeException>sneaky(escaping(t));
         } finally {
             carrier.leave();
         }
     }
 
-    private Object invokeBody() {
+    /**
+     * PEP 479: what an exception escaping the body becomes. A NoSuchElementException would tell
+     * the caller that this generator has ended normally, so it turns into an error.
+     */
+    private static Throwable escaping(Throwable t) {
+        if (t instanceof java.util.NoSuchElementException) {
+            String name = t instanceof StopIteration ? "StopIteration" : t.getClass().getSimpleName();
+            return new IllegalStateException("generator raised " + name, t);
+        }
+        return t;
+    }
+
+    private Object invokeBody() throws Exception {
         Object b = body;
         if (b instanceof CoRunnable r) {
             r.run();
@@ -619,6 +694,13 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
                 return r;
             }
             Iterator<?> it = (Iterator<?>) d;
+            // PEP 380: close() reaches an iterator that can be closed; a plain iterator has no
+            // throw(), so any other exception is raised in the delegating frame, as CPython does.
+            if (thrown instanceof GeneratorExit && it instanceof AutoCloseable closeable) {
+                delegate = null;
+                closeable.close();
+                return resumeThrowing(thrown);
+            }
             if (thrown != null) {
                 return resumeThrowing(thrown);
             }

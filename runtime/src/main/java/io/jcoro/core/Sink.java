@@ -21,7 +21,9 @@ import java.util.function.Consumer;
  *
  * <p>{@link #close()} raises {@link GeneratorExit} at the receive, so the body's
  * {@code finally} blocks run. A body may also finish by returning; sending to a finished sink
- * is an error. A sink is also a {@link Consumer}, so it plugs into {@code forEach}.
+ * is an error. The body may throw checked exceptions ({@link CoRunnable}); they come out of
+ * {@code send}, {@code throwIn} or {@code close} unchanged. A sink is also a {@link Consumer},
+ * so it plugs into {@code forEach}.
  *
  * @param <T> the type of the items it receives
  */
@@ -66,16 +68,15 @@ public final class Sink<T> implements Consumer<T>, AutoCloseable {
 
     /**
      * Raises {@code error} at the pending receive, as {@link Generator#throwIn(Throwable)}; the
-     * body may handle it and go on receiving.
+     * body may handle it and go on receiving, or return (the sink is then finished, as after
+     * {@link #close()}). An exception the body lets escape comes out here and finishes the sink;
+     * a {@link java.util.NoSuchElementException} does so as an {@link IllegalStateException}
+     * (PEP 479). Into a finished sink, {@code error} itself is thrown.
      *
      * @param error the exception to raise inside the body
      */
     public void throwIn(Throwable error) {
-        try {
-            generator.throwIn(error);
-        } catch (StopIteration finished) {
-            // the body handled the error and returned: the sink is finished, as after close
-        }
+        generator.stepThrowing(error); // the value yielded, or the body returned: nothing to report
     }
 
     /**

@@ -81,7 +81,7 @@ public final class Task {
     Task(int id, Object body) {
         this.id = id;
         this.outcome = body;
-        this.generator = Generator.of(RUN);
+        this.generator = Generator.returning(RUN);
     }
 
     /** @return the task id, unique within its scheduler, counting from 1 */

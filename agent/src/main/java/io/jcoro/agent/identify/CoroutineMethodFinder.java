@@ -84,8 +84,9 @@ public final class CoroutineMethodFinder {
             int samId = RuntimeNames.methodId(indy.name, samType.getDescriptor());
             MethodNode target = impl.getOwner().equals(owner.name) ? method(impl.getName(), impl.getDesc()) : null;
             if (impl.getTag() == Opcodes.H_NEWINVOKESPECIAL) {
-                refuseBody(m, indy, impl, "a constructor cannot be a coroutine");
-            } else if (unboxesAnUnknownResult(indy, impl)) {
+                continue; // P::new: a constructor cannot suspend, and one that tries is caught
+            }
+            if (unboxesAnUnknownResult(indy, impl)) {
                 refuseBody(m, indy, impl, "the interface method returns "
                         + Type.getReturnType(((Type) indy.bsmArgs[2]).getDescriptor()).getClassName()
                         + ", which the JVM's adapter would unbox from the "

@@ -24,14 +24,14 @@ class AutoCloseTest {
 
     /** Runs a throwaway generator so this thread's carrier stops referring to the last one. */
     private static void runAnotherGenerator() {
-        Drain.all(Generator.of(() -> Co.yield("other")));
+        Drain.all(Generator.returning(() -> Co.yield("other")));
     }
 
     @Test
     void anUnreachableAutoClosingGeneratorIsClosedOnAnotherThread() throws Exception {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<Thread> closer = new AtomicReference<>();
-        Generator<Integer> g = Generator.autoClosing(() -> {
+        Generator<Integer> g = Generator.autoClosingReturning(() -> {
             try {
                 for (int i = 0; ; i++) {
                     Co.yield(i);
@@ -84,7 +84,7 @@ class AutoCloseTest {
     @Test
     void anAutoClosingGeneratorKeepsThePythonProtocol() {
         List<String> log = new ArrayList<>();
-        Generator<String> g = Generator.autoClosing(() -> {
+        Generator<String> g = Generator.autoClosingReturning(() -> {
             try {
                 String got = Co.yield("first");
                 log.add("got " + got);
@@ -124,7 +124,7 @@ class AutoCloseTest {
         assertThrows(StopIteration.class, closing::next);
 
         RuntimeException boom = new RuntimeException("fails");
-        Generator<String> failing = Generator.autoClosing(() -> {
+        Generator<String> failing = Generator.autoClosingReturning(() -> {
             Co.yield("a");
             throw boom;
         });

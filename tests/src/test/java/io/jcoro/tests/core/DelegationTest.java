@@ -33,9 +33,9 @@ class DelegationTest {
     }
 
     static Generator<String> outer(List<String> log) {
-        return Generator.of(() -> {
+        return Generator.returning(() -> {
             Co.yield("outer 1");
-            String r = Co.yieldFrom(Generator.of(() -> echo(log)));
+            String r = Co.yieldFrom(Generator.returning(() -> echo(log)));
             log.add("outer got " + r);
             Co.yield("outer 2");
             return "outer result";
@@ -59,7 +59,7 @@ class DelegationTest {
     void throwInIsForwardedToTheDelegate() {
         List<String> log = new ArrayList<>();
         Generator<String> g = Generator.of(() -> {
-            String r = Co.yieldFrom(Generator.of(() -> {
+            String r = Co.yieldFrom(Generator.returning(() -> {
                 try {
                     Co.yield("sub waiting");
                 } catch (IllegalStateException e) {
@@ -80,7 +80,7 @@ class DelegationTest {
         List<String> log = new ArrayList<>();
         Generator<String> g = Generator.of(() -> {
             try {
-                Co.yieldFrom(Generator.of(() -> {
+                Co.yieldFrom(Generator.returning(() -> {
                     Co.yield("sub");
                     throw new IllegalArgumentException("sub failed");
                 }));
@@ -119,7 +119,7 @@ class DelegationTest {
     @Test
     void delegateThatFinishesAtOnceDoesNotSuspend() {
         Generator<String> g = Generator.of(() -> {
-            String r = Co.yieldFrom(Generator.of(() -> "instant"));
+            String r = Co.yieldFrom(Generator.returning(() -> "instant"));
             Co.yield(r);
         });
         assertEquals("instant", g.next());
@@ -127,7 +127,7 @@ class DelegationTest {
 
     @Test
     void delegatingToAnExhaustedGeneratorReturnsNull() {
-        Generator<String> done = Generator.of(() -> "was returned");
+        Generator<String> done = Generator.returning(() -> "was returned");
         Drain.all(done);
         List<Object> results = new ArrayList<>();
         Generator<String> g = Generator.of(() -> {
@@ -162,13 +162,13 @@ class DelegationTest {
 
     @Test
     void nestedDelegationChains() {
-        Generator<Integer> g = Generator.of(() -> Co.yieldFrom(level(3)));
+        Generator<Integer> g = Generator.returning(() -> Co.yieldFrom(level(3)));
         assertEquals(List.of(3, 2, 1, 0), Drain.all(g));
         assertEquals(6, (int) g.returnValue());
     }
 
     static Generator<Integer> level(int n) {
-        return Generator.of(() -> {
+        return Generator.returning(() -> {
             Co.yield(n);
             if (n == 0) {
                 return 0;
@@ -214,7 +214,7 @@ class DelegationTest {
     void subGeneratorRaisesIsReportedToTheCallerWhenUncaught() {
         RuntimeException boom = new RuntimeException("deep");
         Generator<String> g = Generator.of(() -> {
-            Co.yieldFrom(Generator.of(() -> {
+            Co.yieldFrom(Generator.returning(() -> {
                 Co.yield("x");
                 throw boom;
             }));

@@ -101,7 +101,7 @@ class GeneratorProtocolTest {
 
     @Test
     void returnValueEndsIterationAndIsKept() {
-        Generator<Integer> g = Generator.of(() -> {
+        Generator<Integer> g = Generator.returning(() -> {
             Co.yield(1);
             return "result";
         });
@@ -212,7 +212,7 @@ class GeneratorProtocolTest {
 
     @Test
     void anotherExceptionDuringClosePropagatesFromClose() {
-        Generator<String> g = Generator.of(() -> {
+        Generator<String> g = Generator.returning(() -> {
             try {
                 Co.yield("a");
             } finally {
@@ -239,7 +239,7 @@ class GeneratorProtocolTest {
     @Test
     void throwInRaisesAtTheSuspensionPointAndCanBeCaught() {
         List<String> log = new ArrayList<>();
-        Generator<String> g = Generator.of(() -> {
+        Generator<String> g = Generator.returning(() -> {
             while (true) {
                 try {
                     Co.yield("waiting");
@@ -271,7 +271,7 @@ class GeneratorProtocolTest {
 
     @Test
     void throwInCaughtThenReturnGivesStopIterationWithValue() {
-        Generator<String> g = Generator.of(() -> {
+        Generator<String> g = Generator.returning(() -> {
             try {
                 Co.yield("a");
             } catch (RuntimeException e) {
@@ -319,7 +319,7 @@ class GeneratorProtocolTest {
 
     @Test
     void exceptionEscapingTheBodyFinishesTheGenerator() {
-        Generator<Integer> g = Generator.of(() -> {
+        Generator<Integer> g = Generator.returning(() -> {
             Co.yield(1);
             throw new IllegalStateException("body failed");
         });

@@ -74,7 +74,7 @@ class ThreadsTest {
     void concurrentResumeFromAnotherThreadIsRefusedWithoutCorruption() throws Exception {
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Generator<Integer> g = Generator.of(() -> {
+        Generator<Integer> g = Generator.returning(() -> {
             for (int i = 0; ; i++) {
                 if (i == 1) {
                     inside.countDown();

@@ -43,7 +43,7 @@ class AbandonedGeneratorsTest {
 
     /** Runs a generator to the end: the carrier then forgets the last abandoned one. */
     private static void runAnother() {
-        Generator<Object> g = Generator.of(() -> Co.yield("x"));
+        Generator<Object> g = Generator.returning(() -> Co.yield("x"));
         g.forEachRemaining(x -> { });
     }
 

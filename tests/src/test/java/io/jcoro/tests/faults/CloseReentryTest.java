@@ -42,7 +42,7 @@ class CloseReentryTest {
     @Test
     void aFinallyBlockClosesTheGeneratorItWasReadingFrom() {
         List<String> log = new ArrayList<>();
-        Generator<Integer> source = Generator.of(() -> {
+        Generator<Integer> source = Generator.returning(() -> {
             try {
                 for (int i = 0; ; i++) {
                     Co.yield(i);
@@ -51,7 +51,7 @@ class CloseReentryTest {
                 log.add("source finally");
             }
         });
-        Generator<Integer> doubled = Generator.of(() -> {
+        Generator<Integer> doubled = Generator.returning(() -> {
             try {
                 while (true) {
                     Co.yield(source.next() * 2);
@@ -75,7 +75,7 @@ class CloseReentryTest {
         for (int level = 0; level < 3; level++) {
             int me = level;
             Generator<Integer> below = level == 0 ? null : chain.get(level - 1);
-            chain.add(Generator.of(() -> {
+            chain.add(Generator.returning(() -> {
                 try {
                     while (true) {
                         Co.yield(below == null ? me : below.next() + me);
@@ -97,7 +97,7 @@ class CloseReentryTest {
 
     @Test
     void aCloseThatFailsInTheMiddleOfAChainStillFinishesEveryGenerator() {
-        Generator<Integer> inner = Generator.of(() -> {
+        Generator<Integer> inner = Generator.returning(() -> {
             try {
                 Co.yield(1);
             } finally {

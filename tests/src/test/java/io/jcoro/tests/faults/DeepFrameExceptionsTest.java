@@ -58,7 +58,7 @@ class DeepFrameExceptionsTest {
     @Test
     void anExceptionAfterAResumeCrossesEveryFrameAndItsFinallyBlocks() {
         List<String> log = new ArrayList<>();
-        Generator<String> g = Generator.of(() -> descend(DEPTH, log, 0));
+        Generator<String> g = Generator.returning(() -> descend(DEPTH, log, 0));
         assertEquals("bottom", g.next());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> g.send("fail deep"));
         assertEquals("fail deep", e.getMessage());
@@ -67,14 +67,14 @@ class DeepFrameExceptionsTest {
         assertEquals(DEPTH + 1, frames, "the stack trace shows every real frame");
         assertTrue(g.isDone());
         assertThrows(StopIteration.class, g::next);
-        Generator<String> again = Generator.of(() -> descend(3, new ArrayList<>(), 0));
+        Generator<String> again = Generator.returning(() -> descend(3, new ArrayList<>(), 0));
         assertEquals("bottom", again.next(), "the thread runs the next generator as usual");
     }
 
     @Test
     void aHandlerHalfwayUpCatchesItAndTheGeneratorGoesOn() {
         List<String> log = new ArrayList<>();
-        Generator<String> g = Generator.of(() -> catchesAt(100, 0, log));
+        Generator<String> g = Generator.returning(() -> catchesAt(100, 0, log));
         assertEquals("bottom", g.next());
         assertEquals("handled", g.send("fail at the bottom"));
         assertEquals(List.of("finally 50", "finally 100", "caught at 100: fail at the bottom"), log);
@@ -85,7 +85,7 @@ class DeepFrameExceptionsTest {
     @Test
     void anExceptionThrownInIsRaisedAtTheBottomOfADeepStack() {
         List<String> log = new ArrayList<>();
-        Generator<String> g = Generator.of(() -> descend(DEPTH, log, 0));
+        Generator<String> g = Generator.returning(() -> descend(DEPTH, log, 0));
         g.next();
         UnsupportedOperationException thrown = new UnsupportedOperationException("from outside");
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> g.throwIn(thrown));
@@ -96,7 +96,7 @@ class DeepFrameExceptionsTest {
 
     @Test
     void theCarriedValuesSurviveTheDepth() {
-        Generator<String> g = Generator.of(() -> descend(DEPTH, new ArrayList<>(), 7));
+        Generator<String> g = Generator.returning(() -> descend(DEPTH, new ArrayList<>(), 7));
         g.next();
         StopIteration stop = assertThrows(StopIteration.class, () -> g.send("ok"));
         assertEquals(7L + (long) DEPTH * (DEPTH + 1) / 2 + DEPTH, (long) stop.<Long>value());

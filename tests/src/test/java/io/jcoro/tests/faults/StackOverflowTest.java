@@ -64,7 +64,7 @@ class StackOverflowTest {
     void anOverflowWhileRunningFinishesTheGeneratorCleanly() throws Exception {
         Generator<Integer> other = Generator.of(() -> counter(5));
         assertEquals(0, other.next());
-        Generator<Integer> g = Generator.of(() -> bottomless(1));
+        Generator<Integer> g = Generator.returning(() -> bottomless(1));
         Throwable failure = onThread(512 * 1024, () -> {
             while (true) {
                 g.next(); // suspends every 4096 frames (capture and restore at depth), then overflows
@@ -81,7 +81,7 @@ class StackOverflowTest {
 
     @Test
     void anOverflowWhileRestoringOnASmallerStackFinishesTheGenerator() throws Exception {
-        Generator<Object> g = Generator.of(() -> deep(20_000));
+        Generator<Object> g = Generator.returning(() -> deep(20_000));
         Throwable onBigStack = onThread(256L * 1024 * 1024, () -> assertEquals("deep", g.next()));
         assertEquals(null, onBigStack);
         Throwable onSmallStack = onThread(256 * 1024, () -> g.send(1));
@@ -93,7 +93,7 @@ class StackOverflowTest {
 
     @Test
     void aDeepGeneratorMovesToAThreadWithEnoughStack() throws Exception {
-        Generator<Object> g = Generator.of(() -> deep(20_000));
+        Generator<Object> g = Generator.returning(() -> deep(20_000));
         assertEquals(null, onThread(256L * 1024 * 1024, () -> assertEquals("deep", g.next())));
         Throwable done = onThread(256L * 1024 * 1024, () -> {
             StopIteration stop = assertThrows(StopIteration.class, () -> g.send(1));

@@ -63,8 +63,8 @@ class ThreadHoppingTest {
     void twoGeneratorsHopAcrossFreshThreadsInTurn() throws Exception {
         List<String> threadsA = new ArrayList<>();
         List<String> threadsB = new ArrayList<>();
-        Generator<String> a = Generator.of(() -> outer("a", threadsA));
-        Generator<String> b = Generator.of(() -> outer("b", threadsB));
+        Generator<String> a = Generator.returning(() -> outer("a", threadsA));
+        Generator<String> b = Generator.returning(() -> outer("b", threadsB));
         List<Object> seenA = new ArrayList<>();
         List<Object> seenB = new ArrayList<>();
         for (int step = 0; step < 7; step++) {

@@ -27,7 +27,7 @@ class PullTest {
     @Test
     void stagesPullLazily() {
         int[] produced = new int[1];
-        Generator<Integer> numbers = Generator.of(() -> {
+        Generator<Integer> numbers = Generator.returning(() -> {
             for (int i = 0; ; i++) {
                 produced[0]++;
                 Co.yield(i);
@@ -42,7 +42,7 @@ class PullTest {
     @Test
     void closingTheLastStageClosesTheWholeChain() {
         AtomicBoolean sourceClosed = new AtomicBoolean();
-        Generator<String> source = Generator.of(() -> {
+        Generator<String> source = Generator.returning(() -> {
             try {
                 while (true) {
                     Co.yield("python line");

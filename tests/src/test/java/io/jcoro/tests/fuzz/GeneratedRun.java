@@ -19,7 +19,7 @@ final class GeneratedRun {
     static Transcript run(CoSupplier<?> body, DriverScript script, String programClass) {
         Transcript t = new Transcript(programClass);
         DriverScript.Cursor cursor = new DriverScript.Cursor(script);
-        Generator<Object> g = Generator.of(body);
+        Generator<Object> g = Generator.returning(body);
         Trace.begin(t);
         try {
             for (;;) {

@@ -121,7 +121,7 @@ class CallShapesTest {
         assertEquals(List.of("circle", "square", "interface private"),
                 Drain.all(Generator.of(() -> Shape.both(new Circle(), new Square()))));
         assertEquals(List.of("big", "square"), Drain.all(Generator.of(() -> new BigSquare().describe())));
-        Generator<Object> g = Generator.of(() -> new Ten().doubled());
+        Generator<Object> g = Generator.returning(() -> new Ten().doubled());
         assertEquals(List.of("sizing"), Drain.all(g));
         assertEquals(20, (int) g.returnValue());
     }
@@ -158,11 +158,11 @@ class CallShapesTest {
 
     @Test
     void genericBridgeAndVarargs() {
-        Generator<Object> g = Generator.of(() -> applyGeneric(new Lengths(), "hello"));
+        Generator<Object> g = Generator.returning(() -> applyGeneric(new Lengths(), "hello"));
         assertEquals(List.of("measuring hello"), Drain.all(g));
         assertEquals(5, (int) g.returnValue());
 
-        Generator<Object> v = Generator.of(() -> sumAll("v", 1, 2, 3));
+        Generator<Object> v = Generator.returning(() -> sumAll("v", 1, 2, 3));
         assertEquals(List.of("v1", "v2", "v3"), Drain.all(v));
         assertEquals(6, (int) v.returnValue());
     }

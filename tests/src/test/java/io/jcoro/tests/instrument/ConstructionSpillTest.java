@@ -68,7 +68,7 @@ class ConstructionSpillTest {
 
     @Test
     void anObjectSpilledAroundASwitchWithTryIsRelocated() {
-        Generator<Object> g = Generator.of(() -> withYieldInTry(1));
+        Generator<Object> g = Generator.returning(() -> withYieldInTry(1));
         assertEquals("in try", g.next());
         assertEquals(List.of(), Drain.all(g));
         assertEquals("v-1", g.returnValue(), "next() sends null: unboxing it throws, the handler gives -1");
@@ -76,28 +76,28 @@ class ConstructionSpillTest {
 
     @Test
     void sentValuesAndThrownExceptionsReachTheSpilledConstruction() {
-        Generator<Object> g = Generator.of(() -> withYieldInTry(1));
+        Generator<Object> g = Generator.returning(() -> withYieldInTry(1));
         g.next();
         try {
             g.send(41);
         } catch (io.jcoro.core.StopIteration stop) {
             assertEquals("v41", stop.value());
         }
-        Generator<Object> h = Generator.of(() -> withYieldInTry(1));
+        Generator<Object> h = Generator.returning(() -> withYieldInTry(1));
         h.next();
         try {
             h.throwIn(new IllegalArgumentException("no"));
         } catch (io.jcoro.core.StopIteration stop) {
             assertEquals("v-1", stop.value());
         }
-        Generator<Object> i = Generator.of(() -> withYieldInTry(0));
+        Generator<Object> i = Generator.returning(() -> withYieldInTry(0));
         assertEquals(List.of(), Drain.all(i));
         assertEquals("v1", i.returnValue());
     }
 
     @Test
     void aSpilledObjectWithNothingElseOnTheStack() {
-        Generator<Object> g = Generator.of(() -> withReceiveInTry(2));
+        Generator<Object> g = Generator.returning(() -> withReceiveInTry(2));
         assertEquals(null, g.next());
         assertEquals("finally", g.send("abc"));
         try {
@@ -109,7 +109,7 @@ class ConstructionSpillTest {
 
     @Test
     void nestedConstructionsAroundASpill() {
-        Generator<Object> g = Generator.of(() -> nested(3));
+        Generator<Object> g = Generator.returning(() -> nested(3));
         assertEquals("inner", g.next());
         try {
             g.throwIn(new IllegalArgumentException("x"));

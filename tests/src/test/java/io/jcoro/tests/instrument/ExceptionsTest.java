@@ -145,7 +145,7 @@ class ExceptionsTest {
 
     @Test
     void catchInsideALoopKeepsIterating() {
-        Generator<String> g = Generator.of(() -> {
+        Generator<String> g = Generator.returning(() -> {
             int errors = 0;
             for (int i = 0; i < 3; i++) {
                 try {
@@ -184,7 +184,7 @@ class ExceptionsTest {
 
     @Test
     void handlerReadsLocalsAssignedBeforeTheSuspension() {
-        Generator<String> g = Generator.of(() -> {
+        Generator<String> g = Generator.returning(() -> {
             String context = "ctx-" + 42;
             int attempts = 3;
             try {

@@ -63,7 +63,7 @@ class LambdaBodiesTest {
             String got = Co.yield("ask");
             return "answer to " + got;
         };
-        Generator<String> g = Generator.of(body);
+        Generator<String> g = Generator.returning(body);
         assertEquals("ask", g.next());
         assertThrows(io.jcoro.core.StopIteration.class, () -> g.send("q"));
         assertEquals("answer to q", g.returnValue());
@@ -86,7 +86,7 @@ class LambdaBodiesTest {
             Co.yield("doubling " + x);
             return 2 * x;
         };
-        Generator<Object> g = Generator.of(() -> applyTwice(noisyDouble, 5));
+        Generator<Object> g = Generator.returning(() -> applyTwice(noisyDouble, 5));
         assertEquals(List.of("doubling 5", "doubling 10"), Drain.all(g));
         assertEquals(20, (int) g.returnValue());
     }

@@ -44,7 +44,7 @@ class LimitsTest {
 
     @Test
     void recursionAThousandDeep() {
-        Generator<Integer> g = Generator.of(() -> descend(1000, ""));
+        Generator<Integer> g = Generator.returning(() -> descend(1000, ""));
         int pathLength = g.next();
         assertEquals("/1000/900/800/700/600/500/400/300/200/100".length(), pathLength);
         assertEquals(1, g.suspendedFrames().stream().filter(f -> f.getMethodName().startsWith("lambda$")).count());
@@ -98,7 +98,7 @@ class LimitsTest {
     void moreThan255LiveLocals() throws Exception {
         Class<?> c = new GeneratedClasses().define("gen/WideLocals", wideLocals("gen/WideLocals", 300));
         CoSupplier<?> body = (CoSupplier<?>) c.getConstructor().newInstance();
-        Generator<Object> g = Generator.of(body);
+        Generator<Object> g = Generator.returning(body);
         assertEquals(List.of("wide"), Drain.all(g));
         assertEquals(300 * 301 / 2, (int) g.returnValue());
     }

@@ -68,7 +68,7 @@ class LineNumbersTest {
 
     @Test
     void inspectionDoesNotDisturbTheGenerator() {
-        Generator<Integer> g = Generator.of(() -> {
+        Generator<Integer> g = Generator.returning(() -> {
             int total = 0;
             for (int i = 1; i <= 3; i++) {
                 total += (Integer) Co.yield(total);

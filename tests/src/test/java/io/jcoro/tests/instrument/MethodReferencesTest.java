@@ -93,7 +93,7 @@ class MethodReferencesTest {
 
     /** Runs a body to its end: every value it yields, then what it returned. */
     private static List<Object> run(CoSupplier<Object> body) {
-        Generator<Object> g = Generator.of(body);
+        Generator<Object> g = Generator.returning(body);
         List<Object> seen = new ArrayList<>();
         for (Object v : g) {
             seen.add(v);
@@ -153,7 +153,7 @@ class MethodReferencesTest {
     void theSameReferenceResumedManyTimesWithSends() {
         P p = new P(0);
         CoFunction<P, String> f = P::greet;
-        Generator<Object> g = Generator.of(() -> {
+        Generator<Object> g = Generator.returning(() -> {
             String all = "";
             for (int i = 0; i < 3; i++) {
                 all += f.apply(p) + Co.yield("between") + ";";
@@ -287,7 +287,7 @@ class MethodReferencesTest {
     @Test
     void aGenericResultUnboxedByTheAdapterIsRefusedWhereTheReferenceIsMade() {
         Box<Integer> box = new Box<>(5);
-        Generator<Object> g = Generator.of(() -> {
+        Generator<Object> g = Generator.returning(() -> {
             CoIntSupplier f = box::get; // the adapter would unbox get()'s erased Object result
             return f.get();
         });
@@ -301,6 +301,32 @@ class MethodReferencesTest {
         }));
     }
 
+    static final class Made {
+        final String how;
+
+        Made(String how) {
+            this.how = how;
+        }
+
+        Made(Integer n) {
+            this.how = "number " + n;
+            Co.yield("from a constructor"); // not a coroutine: caught at the yield
+        }
+    }
+
+    @Test
+    void constructorReferences() {
+        assertEquals(List.of("made"), run(() -> {
+            CoFunction<String, Made> f = Made::new;
+            return f.apply("made").how;
+        }));
+        Generator<Object> g = Generator.returning(() -> {
+            CoFunction<Integer, Made> f = Made::new;
+            return f.apply(1);
+        });
+        assertThrows(NotInstrumentedException.class, g::next);
+    }
+
     @Test
     void aProxyBetweenTheCallAndTheCoroutineIsStillCaught() {
         P p = new P(2);
@@ -308,7 +334,7 @@ class MethodReferencesTest {
         CoFunction<P, String> proxy = (CoFunction<P, String>) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {CoFunction.class},
                 (self, method, args) -> ((P) args[0]).greet());
-        Generator<Object> g = Generator.of(() -> proxy.apply(p));
+        Generator<Object> g = Generator.returning(() -> proxy.apply(p));
         NotInstrumentedException e = assertThrows(NotInstrumentedException.class, g::next);
         assertTrue(e.getMessage().contains("P.greet"), e.getMessage());
     }

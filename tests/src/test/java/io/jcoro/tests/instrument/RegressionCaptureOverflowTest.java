@@ -41,7 +41,7 @@ class RegressionCaptureOverflowTest {
     private static String run() throws InterruptedException {
         List<String> outcome = new ArrayList<>();
         Thread t = new Thread(null, () -> {
-            Generator<Object> g = Generator.of(() -> dive(0, new boolean[1]));
+            Generator<Object> g = Generator.returning(() -> dive(0, new boolean[1]));
             try {
                 while (true) {
                     g.next();

@@ -145,7 +145,7 @@ class RuntimeChecksTest {
     @Test
     void coroutineMethodsRunAsPlainMethodsUntilTheyTryToSuspend() {
         assertEquals(42, maybeSuspends(false));
-        Generator<Object> g = Generator.of(() -> maybeSuspends(true));
+        Generator<Object> g = Generator.returning(() -> maybeSuspends(true));
         assertEquals(List.of("suspended"), Drain.all(g));
     }
 

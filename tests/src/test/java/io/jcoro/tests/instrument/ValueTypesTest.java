@@ -34,7 +34,7 @@ class ValueTypesTest {
 
     @Test
     void allPrimitiveKindsArraysReferencesAndNull() {
-        Generator<Object> g = Generator.of(() -> everyType(Integer.MIN_VALUE, Long.MIN_VALUE, 1.5f,
+        Generator<Object> g = Generator.returning(() -> everyType(Integer.MIN_VALUE, Long.MIN_VALUE, 1.5f,
                 -0.0, Byte.MAX_VALUE, 'a', Short.MIN_VALUE, false, new int[] {1, 2, 3},
                 new String[][] {{"a"}, {"b", "c"}}, List.of("r"), null));
         assertEquals(List.of(0, 1, 2), Drain.all(g));
@@ -58,7 +58,7 @@ class ValueTypesTest {
 
     @Test
     void nanPayloadsAndNegativeZeroKeepTheirBits() {
-        Generator<Object> g = Generator.of(ValueTypesTest::specialFloats);
+        Generator<Object> g = Generator.returning(ValueTypesTest::specialFloats);
         Drain.all(g);
         assertEquals("7fc00001 7ff8000000000001 80000000 -Infinity", g.returnValue());
     }
@@ -77,7 +77,7 @@ class ValueTypesTest {
 
     @Test
     void nullLocalsAndNarrowIntegralTypes() {
-        Generator<Object> g = Generator.of(ValueTypesTest::nullsAndNarrowTypes);
+        Generator<Object> g = Generator.returning(ValueTypesTest::nullsAndNarrowTypes);
         Drain.all(g);
         assertEquals("was null null 65535 -128", g.returnValue());
     }

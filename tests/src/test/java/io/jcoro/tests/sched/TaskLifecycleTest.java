@@ -222,7 +222,7 @@ class TaskLifecycleTest {
 
     @Test
     void aTaskBodyMayBeAGeneratorAsInTheCourse() {
-        Task t = sched.spawn(Generator.of(() -> {
+        Task t = sched.spawn(Generator.returning(() -> {
             int me = Co.yield(new GetTid());
             Co.yield(null);
             return "generator " + me;
@@ -268,7 +268,7 @@ class TaskLifecycleTest {
     @Test
     void aTaskCanDelegateToASubGeneratorThatMakesSystemCalls() {
         Task t = sched.spawn(() -> {
-            Generator<Object> sub = Generator.of(() -> {
+            Generator<Object> sub = Generator.returning(() -> {
                 int me = Co.yield(new GetTid());
                 Co.yield(null);
                 return me * 10;

@@ -7,6 +7,9 @@ package io.jcoro.tests.fuzz.ref;
  */
 @FunctionalInterface
 public interface CoSupplier<R> {
-    /** @return the result */
-    R get();
+    /**
+     * @return the result
+     * @throws Exception as the real one declares (the programs' lambdas throw none)
+     */
+    R get() throws Exception;
 }
