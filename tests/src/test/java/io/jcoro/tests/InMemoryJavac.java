@@ -70,13 +70,13 @@ public final class InMemoryJavac implements AutoCloseable {
     }
 
     /**
-     * @param sources binary class name to source text, one top-level class each
+     * @param sources binary class name to source text, one top-level public class each
      * @param debugInfo whether to emit local variable tables too ({@code -g})
-     * @param extraOptions further javac options, such as {@code --release 8}
+     * @param moreOptions more javac options, such as {@code --release 8}
      * @return every class file written, by binary name (nested classes included)
      * @throws CompileError if javac reports an error
      */
-    public Map<String, byte[]> compile(Map<String, String> sources, boolean debugInfo, List<String> extraOptions)
+    public Map<String, byte[]> compile(Map<String, String> sources, boolean debugInfo, List<String> moreOptions)
             throws CompileError {
         List<JavaFileObject> units = new ArrayList<>();
         for (Map.Entry<String, String> e : sources.entrySet()) {
@@ -102,7 +102,7 @@ public final class InMemoryJavac implements AutoCloseable {
         if (debugInfo) {
             options.add("-g");
         }
-        options.addAll(extraOptions);
+        options.addAll(moreOptions);
         Boolean ok = javac.getTask(diagnostics, manager, null, options, null, units).call();
         if (!ok) {
             throw new CompileError(diagnostics.toString());

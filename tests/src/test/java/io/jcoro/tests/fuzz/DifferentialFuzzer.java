@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,46 @@ public final class DifferentialFuzzer implements AutoCloseable {
         long runNanos;
         /** One line per problem: a mismatch, a verifier complaint, an uncompilable program. */
         public final List<String> problems = new ArrayList<>();
+        /** Per shape of issue 10: programs that have it, and how many of them had a problem. */
+        public final Map<Shape, ShapeCount> shapes = new EnumMap<>(Shape.class);
+
+        /** How often a campaign met one shape. */
+        public static final class ShapeCount {
+            /** Programs that have the shape (run in both variants). */
+            public int programs;
+            /** Of those, programs with a problem. */
+            public int problems;
+            /** The seed of the first such program with the fewest other shapes, or null. */
+            public Long seed;
+            private int otherShapes = Integer.MAX_VALUE;
+        }
+
+        void count(Program p, boolean problem) {
+            for (Shape shape : p.shapes()) {
+                ShapeCount c = shapes.computeIfAbsent(shape, k -> new ShapeCount());
+                c.programs++;
+                if (problem) {
+                    c.problems++;
+                    if (p.shapes().size() < c.otherShapes) {
+                        c.otherShapes = p.shapes().size();
+                        c.seed = p.seed();
+                    }
+                }
+            }
+        }
+
+        /** @return one line per shape: programs, problems, a seed that shows it */
+        public String shapeTable() {
+            StringBuilder sb = new StringBuilder();
+            for (Shape shape : Shape.values()) {
+                ShapeCount c = shapes.get(shape);
+                if (c != null) {
+                    sb.append(String.format("  %-26s %6d programs %6d with problems%s%n", shape, c.programs, c.problems,
+                            c.seed == null ? "" : " (seed " + c.seed + ")"));
+                }
+            }
+            return sb.toString();
+        }
 
         @Override
         public String toString() {
@@ -100,8 +141,12 @@ public final class DifferentialFuzzer implements AutoCloseable {
             report.compileNanos += System.nanoTime() - t0;
             for (Map.Entry<Program, Compiled> e : compiled.entrySet()) {
                 Program p = e.getKey();
-                DriverScript script = DriverScript.random(p.seed() ^ SCRIPT_SALT);
-                check(p, script, e.getValue(), report);
+                DriverScript script = DriverScript.random(p.seed() ^ SCRIPT_SALT,
+                        p.shapes().contains(Shape.STOP_ITERATION_THROWN_IN));
+                int before = report.problems.size();
+                if (check(p, script, e.getValue(), report)) {
+                    report.count(p, report.problems.size() > before);
+                }
             }
             if ((seed - first) / batch % 40 == 39) {
                 log.printf("fuzz: %s in %d s%n", report, (System.nanoTime() - started) / 1_000_000_000L);
@@ -109,6 +154,7 @@ public final class DifferentialFuzzer implements AutoCloseable {
         }
         log.printf("fuzz: seeds %d..%d: %s in %d s%n", first, first + count - 1, report,
                 (System.nanoTime() - started) / 1_000_000_000L);
+        log.print("fuzz: shapes of issue 10:\n" + report.shapeTable());
         return report;
     }
 
@@ -124,7 +170,7 @@ public final class DifferentialFuzzer implements AutoCloseable {
         Report report = new Report();
         for (boolean debugInfo : new boolean[] {false, true}) {
             Map<String, byte[]> inst = javac.compile(
-                    Map.of(program.qualifiedName(), program.source(Program.Variant.INSTRUMENTED)), debugInfo);
+                    program.sources(Program.Variant.INSTRUMENTED), debugInfo, program.javacOptions());
             Compiled c = new Compiled(inst, ReferenceVariant.of(inst));
             check(program, script, c, report);
         }
@@ -138,16 +184,24 @@ public final class DifferentialFuzzer implements AutoCloseable {
     private record Compiled(Map<String, byte[]> instrumented, Map<String, byte[]> reference) {
     }
 
+    /** Compiles a batch, in one javac run per set of options (programs for --release 8 apart). */
     private Map<Program, Compiled> compileAll(List<Program> programs, boolean debugInfo, Report report) {
+        Map<List<String>, List<Program>> byOptions = new LinkedHashMap<>();
+        for (Program p : programs) {
+            byOptions.computeIfAbsent(p.javacOptions(), k -> new ArrayList<>()).add(p);
+        }
         Map<Program, Compiled> result = new LinkedHashMap<>();
-        compileInto(programs, debugInfo, report, result);
+        for (List<Program> group : byOptions.values()) {
+            compileInto(group, debugInfo, report, result);
+        }
         return result;
     }
 
     /** Compiles a batch; if javac fails, bisects it to keep the programs that compile. */
     private void compileInto(List<Program> programs, boolean debugInfo, Report report, Map<Program, Compiled> result) {
         try {
-            Map<String, byte[]> inst = javac.compile(sources(programs, Program.Variant.INSTRUMENTED), debugInfo);
+            Map<String, byte[]> inst = javac.compile(sources(programs, Program.Variant.INSTRUMENTED), debugInfo,
+                    programs.get(0).javacOptions());
             for (Program p : programs) {
                 Map<String, byte[]> mine = classesOf(p, inst);
                 Map<String, byte[]> reference;
@@ -173,9 +227,16 @@ public final class DifferentialFuzzer implements AutoCloseable {
                 // javac 17 crashes spilling a long or double around a switch expression that
                 // contains a try (Code.newLocal on the empty second slot): not our bug.
                 report.javacFaults++;
+                log.printf("fuzz: seed %d set aside: javac crashed%n", programs.get(0).seed());
+            } else if (failed.getMessage().contains("error: Internal error: ")) {
+                // javac 17 reports an internal error of its own, e.g. "stack sim error" on a
+                // method (seed 9100004661): its code generator's fault, not the program's.
+                report.javacFaults++;
+                log.printf("fuzz: seed %d set aside: javac's internal error (%s)%n", programs.get(0).seed(),
+                        failed.getMessage().lines().filter(l -> l.contains("Internal error")).findFirst().orElse("").trim());
             } else {
                 problem(report, "seed " + programs.get(0).seed() + ": the generator wrote a program javac rejects:\n"
-                        + failed.getMessage() + "\n" + numbered(programs.get(0).source(Program.Variant.INSTRUMENTED)));
+                        + failed.getMessage() + "\n" + numbered(programs.get(0), Program.Variant.INSTRUMENTED));
             }
         }
     }
@@ -183,7 +244,7 @@ public final class DifferentialFuzzer implements AutoCloseable {
     private static Map<String, String> sources(List<Program> programs, Program.Variant variant) {
         Map<String, String> sources = new LinkedHashMap<>();
         for (Program p : programs) {
-            sources.put(p.qualifiedName(), p.source(variant));
+            sources.putAll(p.sources(variant));
         }
         return sources;
     }
@@ -191,14 +252,15 @@ public final class DifferentialFuzzer implements AutoCloseable {
     private static Map<String, byte[]> classesOf(Program p, Map<String, byte[]> all) {
         Map<String, byte[]> mine = new LinkedHashMap<>();
         all.forEach((name, bytes) -> {
-            if (name.equals(p.qualifiedName()) || name.startsWith(p.qualifiedName() + "$")) {
+            if (Program.owns(p.qualifiedName(), name)) {
                 mine.put(name, bytes);
             }
         });
         return mine;
     }
 
-    private void check(Program p, DriverScript script, Compiled c, Report report) {
+    /** @return whether the program ran (javac's faults are set aside) */
+    private boolean check(Program p, DriverScript script, Compiled c, Report report) {
         Transcript generated;
         Transcript reference;
         try {
@@ -207,7 +269,7 @@ public final class DifferentialFuzzer implements AutoCloseable {
             long t0 = System.nanoTime();
             if (!verify(p, c, instLoader, refLoader, report)) {
                 report.javacFaults++;
-                return;
+                return false;
             }
             report.programs++;
             long t1 = System.nanoTime();
@@ -223,7 +285,7 @@ public final class DifferentialFuzzer implements AutoCloseable {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             problem(report, "seed " + p.seed() + ": the harness failed: " + trace);
-            return;
+            return true;
         }
         for (String line : generated.lines()) {
             if (line.startsWith("SUSPENDED > ") || line.startsWith("CREATED > ")) {
@@ -245,9 +307,10 @@ public final class DifferentialFuzzer implements AutoCloseable {
                 }
             }
             problem(report, "seed " + p.seed() + ": MISMATCH between the instrumented run and the reference run\n"
-                    + difference(a, b) + "\nscript: " + script.format() + "\n"
-                    + numbered(p.source(Program.Variant.INSTRUMENTED)));
+                    + difference(a, b) + "\nscript: " + script.format() + "\nshapes: " + p.shapes() + "\n"
+                    + numbered(p, Program.Variant.INSTRUMENTED));
         }
+        return true;
     }
 
     /**
@@ -268,7 +331,7 @@ public final class DifferentialFuzzer implements AutoCloseable {
                     return false;
                 }
                 problem(report, "seed " + p.seed() + ": transformed " + e.getKey()
-                        + " fails CheckClassAdapter:\n" + complaints + "\n" + numbered(p.source(Program.Variant.INSTRUMENTED)));
+                        + " fails CheckClassAdapter:\n" + complaints + "\n" + numbered(p, Program.Variant.INSTRUMENTED));
             }
             report.transformedClasses++;
         }
@@ -306,6 +369,12 @@ public final class DifferentialFuzzer implements AutoCloseable {
         return sb.toString();
     }
 
+    private static String numbered(Program p, Program.Variant variant) {
+        StringBuilder sb = new StringBuilder();
+        p.sources(variant).forEach((name, source) -> sb.append(name).append(".java:\n").append(numbered(source)));
+        return sb.toString();
+    }
+
     private static String numbered(String source) {
         StringBuilder sb = new StringBuilder();
         int n = 0;
@@ -336,6 +405,7 @@ public final class DifferentialFuzzer implements AutoCloseable {
             report = fuzzer.campaign(first, count);
         }
         report.problems.forEach(p -> System.out.println("problem: " + p));
+        System.out.print("shapes of issue 10:\n" + report.shapeTable());
         System.exit(report.problems.isEmpty() ? 0 : 1);
     }
 }

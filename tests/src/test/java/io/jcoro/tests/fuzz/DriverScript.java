@@ -1,8 +1,10 @@
 package io.jcoro.tests.fuzz;
 
 import io.jcoro.core.GeneratorExit;
+import io.jcoro.core.StopIteration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.SplittableRandom;
 
@@ -81,6 +83,10 @@ public record DriverScript(List<Step> steps) {
                     return new AssertionError(message);
                 case "GeneratorExit":
                     return new GeneratorExit(message);
+                case "NoSuchElementException":
+                    return new NoSuchElementException(message);
+                case "StopIteration":
+                    return new StopIteration(message, null);
                 default:
                     throw new IllegalArgumentException("unknown exception " + value);
             }
@@ -89,17 +95,31 @@ public record DriverScript(List<Step> steps) {
 
     private static final String[] THROWN = {"FuzzA", "FuzzB", "FuzzC", "IllegalStateException",
         "ArithmeticException", "AssertionError", "GeneratorExit"};
+    /** The same with the exceptions that end an iteration (shape STOP_ITERATION_THROWN_IN). */
+    private static final String[] THROWN_WITH_STOP = {"FuzzA", "FuzzB", "FuzzC", "IllegalStateException",
+        "ArithmeticException", "AssertionError", "GeneratorExit", "NoSuchElementException", "StopIteration",
+        "StopIteration"};
 
     /**
      * @param seed the seed
      * @return a random script: some programs are mostly advanced, some mostly disturbed
      */
     public static DriverScript random(long seed) {
+        return random(seed, false);
+    }
+
+    /**
+     * @param seed the seed
+     * @param stopIteration whether it may throw in NoSuchElementException and StopIteration
+     * @return a random script: some programs are mostly advanced, some mostly disturbed
+     */
+    public static DriverScript random(long seed, boolean stopIteration) {
+        String[] thrown = stopIteration ? THROWN_WITH_STOP : THROWN;
         Random r = new Random(new SplittableRandom(seed).nextLong());
         int length = r.nextInt(4) == 0 ? r.nextInt(4) : r.nextInt(60);
         // Per script weights, so that some runs go deep and others stress throwIn/close.
         int wSend = r.nextInt(6);
-        int wThrow = r.nextInt(2) == 0 ? 0 : r.nextInt(3) == 0 ? 2 : 1;
+        int wThrow = r.nextInt(2) == 0 && !stopIteration ? 0 : r.nextInt(3) == 0 ? 2 : 1;
         int wClose = r.nextInt(4) == 0 ? 1 : 0;
         int wInspect = r.nextInt(3);
         int wNext = 3 + r.nextInt(6);
@@ -116,7 +136,7 @@ public record DriverScript(List<Step> steps) {
             } else if ((k -= wSend) < 0) {
                 steps.add(new Step(Kind.SEND, randomValue(r)));
             } else if ((k -= wThrow) < 0) {
-                steps.add(new Step(Kind.THROW, THROWN[r.nextInt(THROWN.length)]));
+                steps.add(new Step(Kind.THROW, thrown[r.nextInt(thrown.length)]));
             } else if ((k -= wClose) < 0) {
                 steps.add(new Step(Kind.CLOSE, null));
             } else {

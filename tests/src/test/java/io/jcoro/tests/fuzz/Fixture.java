@@ -2,6 +2,7 @@ package io.jcoro.tests.fuzz;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A committed regression case: a program (its class name and body) and a driver script, in a
@@ -10,8 +11,11 @@ import java.util.List;
  * # what went wrong, one line
  * class: P1x2
  * script: next; send i:3; throw FuzzA; close
+ * release: 8                    (optional: javac's --release)
  * ---
  * (the program's body, as Program.body)
+ * --- companion                 (optional: the companion class of package fz.q, as Program.companion)
+ * (its body)
  * </pre>
  *
  * @param description the first line
@@ -19,6 +23,9 @@ import java.util.List;
  * @param script the driver script
  */
 public record Fixture(String description, Program program, DriverScript script) {
+
+    /** The line that separates the program's body from its companion's. */
+    private static final String COMPANION = "--- companion\n";
 
     /**
      * @param program the program
@@ -30,7 +37,9 @@ public record Fixture(String description, Program program, DriverScript script) 
         return "# " + description + "\n"
                 + "class: " + program.className() + "\n"
                 + "script: " + script.format() + "\n"
-                + "---" + program.body();
+                + (program.release() == 0 ? "" : "release: " + program.release() + "\n")
+                + "---" + program.body()
+                + (program.companion() == null ? "" : COMPANION + program.companion());
     }
 
     /**
@@ -44,6 +53,7 @@ public record Fixture(String description, Program program, DriverScript script) 
         }
         String description = "";
         String className = null;
+        int release = 0;
         DriverScript script = new DriverScript(List.of());
         List<String> header = new ArrayList<>(List.of(text.substring(0, separator).split("\n")));
         for (String line : header) {
@@ -51,6 +61,8 @@ public record Fixture(String description, Program program, DriverScript script) 
                 description = line.substring(1).trim();
             } else if (line.startsWith("class:")) {
                 className = line.substring(6).trim();
+            } else if (line.startsWith("release:")) {
+                release = Integer.parseInt(line.substring(8).trim());
             } else if (line.startsWith("script:")) {
                 script = DriverScript.parse(line.substring(7));
             }
@@ -59,6 +71,12 @@ public record Fixture(String description, Program program, DriverScript script) 
             throw new IllegalArgumentException("a fixture needs a class: line");
         }
         String body = text.substring(separator + 4);
-        return new Fixture(description, new Program(0, className, body), script);
+        String companion = null;
+        int split = body.indexOf("\n" + COMPANION);
+        if (split >= 0) {
+            companion = body.substring(split + 1 + COMPANION.length());
+            body = body.substring(0, split + 1);
+        }
+        return new Fixture(description, new Program(0, className, body, companion, release, Set.of()), script);
     }
 }

@@ -63,6 +63,9 @@ final class GeneratedRun {
                     return "frames " + t.frames(frames.toArray(new StackTraceElement[0]));
             }
         } catch (StopIteration stop) {
+            if (t.isInjected(stop)) {
+                return "threw " + t.exception(stop); // thrown into a finished generator: rethrown
+            }
             return "stop " + stop.getMessage() + " " + Transcript.value(stop.value());
         } catch (Throwable e) {
             return "threw " + t.exception(e);

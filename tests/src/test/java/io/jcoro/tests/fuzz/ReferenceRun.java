@@ -79,8 +79,9 @@ public final class ReferenceRun {
                     }
                     break;
                 case THROW:
+                    // Raised at the body's start: it leaves the body at once (PEP 479 applies).
                     state = State.CLOSED;
-                    t.add("= threw " + t.exception(injected(step)));
+                    t.add("= threw " + t.exception(Pep479.converted(injected(step))));
                     continue;
                 case CLOSE:
                     state = State.CLOSED;
@@ -114,7 +115,8 @@ public final class ReferenceRun {
         t.add("end CLOSED returned " + Transcript.value(returnedValue));
     }
 
-    private void finished(Object returned, Throwable thrown) {
+    private void finished(Object returned, Throwable escaped) {
+        Throwable thrown = escaped == null ? null : Pep479.converted(escaped);
         if (current.kind() == DriverScript.Kind.CLOSE) {
             if (thrown == null || thrown instanceof GeneratorExit) {
                 t.add("= closed");
@@ -189,7 +191,9 @@ public final class ReferenceRun {
                 throw runaway;
             }
             if (step.kind() == DriverScript.Kind.INSPECT) {
-                t.add("= frames " + t.frames(new Throwable().getStackTrace()));
+                // StackWalker: a Throwable's trace stops at MaxJavaStackTraceDepth (1024 frames).
+                t.add("= frames " + t.frames(StackWalker.getInstance().walk(frames -> frames
+                        .map(StackWalker.StackFrame::toStackTraceElement).toArray(StackTraceElement[]::new))));
                 continue;
             }
             current = step;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.jcoro.tests.InMemoryJavac;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,12 +23,13 @@ class ReferenceVariantTest {
     void renamingTheApiIsCompilingTheReferenceSource() throws Exception {
         try (InMemoryJavac javac = new InMemoryJavac(io.jcoro.core.Co.class, ReferenceVariantTest.class)) {
             for (long seed = 1; seed <= 12; seed++) {
-                Program p = ProgramGenerator.generate(seed, "R" + seed);
+                // Every shape group in each program: the companion and --release 8 included.
+                Program p = ProgramGenerator.generate(seed, "R" + seed, EnumSet.allOf(Shape.class), true);
                 Map<String, byte[]> inst;
                 Map<String, byte[]> ref;
                 try {
-                    inst = javac.compile(Map.of(p.qualifiedName(), p.source(Program.Variant.INSTRUMENTED)), seed % 2 == 0);
-                    ref = javac.compile(Map.of(p.qualifiedName(), p.source(Program.Variant.REFERENCE)), seed % 2 == 0);
+                    inst = javac.compile(p.sources(Program.Variant.INSTRUMENTED), seed % 2 == 0, p.javacOptions());
+                    ref = javac.compile(p.sources(Program.Variant.REFERENCE), seed % 2 == 0, p.javacOptions());
                 } catch (InMemoryJavac.CompileError javacCrashed) {
                     continue; // see DifferentialFuzzer: javac 17 crashes on a few programs
                 }

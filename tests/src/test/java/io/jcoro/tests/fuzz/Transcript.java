@@ -21,7 +21,7 @@ public final class Transcript {
     /** Exceptions the driver created: their stack traces depend on where, so they print by name. */
     private final Set<Throwable> injected = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    /** @param programClass the generated class's name; frames of its classes are reported */
+    /** @param programClass the generated class's name; frames of its classes (see Program.owns) are reported */
     public Transcript(String programClass) {
         this.programClass = programClass;
     }
@@ -43,6 +43,10 @@ public final class Transcript {
         injected.add(t);
     }
 
+    boolean isInjected(Throwable t) {
+        return injected.contains(t);
+    }
+
     /**
      * A value as the transcript shows it: typed, so that a boxed value that changed its type
      * (an int restored as a long, say) shows.
@@ -56,6 +60,9 @@ public final class Transcript {
         }
         if (v instanceof String s) {
             return '"' + s + '"';
+        }
+        if (v instanceof CharSequence cs) {
+            return v.getClass().getSimpleName() + "(" + cs + ")"; // StringBuilder, StringBuffer
         }
         if (v instanceof Integer || v instanceof Boolean || v instanceof Box || v instanceof Color) {
             return v.toString();
@@ -109,6 +116,10 @@ public final class Transcript {
         if (injected.contains(t)) {
             return t.getClass().getName() + ": " + t.getMessage() + " (injected)";
         }
+        if (Pep479.isConversion(t)) {
+            // Where the implementation makes it is its business; what it carries is not.
+            return t.getClass().getName() + ": " + t.getMessage() + " caused by " + exception(t.getCause());
+        }
         String message = t instanceof NullPointerException ? "<npe>" : t.getMessage();
         return t.getClass().getName() + ": " + message + " at " + frames(t.getStackTrace());
     }
@@ -118,7 +129,7 @@ public final class Transcript {
         List<String> mine = new ArrayList<>();
         for (StackTraceElement e : trace) {
             String c = e.getClassName();
-            if (c.equals(programClass) || c.startsWith(programClass + "$")) {
+            if (Program.owns(programClass, c)) {
                 mine.add(c.substring(c.lastIndexOf('.') + 1) + "." + e.getMethodName() + ":" + e.getLineNumber());
             }
         }

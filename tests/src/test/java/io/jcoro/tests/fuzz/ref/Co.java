@@ -1,6 +1,8 @@
 package io.jcoro.tests.fuzz.ref;
 
+import io.jcoro.core.GeneratorExit;
 import io.jcoro.tests.fuzz.ReferenceRun;
+import java.util.Iterator;
 
 /**
  * The reference variant's {@code Co}: the same signatures as {@code io.jcoro.core.Co}, but
@@ -33,13 +35,26 @@ public final class Co {
 
     /**
      * {@code yield from} over an iterable, as the real generator runs it: each element is
-     * yielded in turn; a value sent in is refused at this point.
+     * yielded in turn; a value sent in is refused at this point. PEP 380: a GeneratorExit
+     * (close, or thrown in) closes the iterator first if it is AutoCloseable; other exceptions
+     * thrown in leave it open, as CPython leaves an iterator without a throw method.
      *
      * @param items the elements
      */
     public static void yieldFrom(Iterable<?> items) {
-        for (Object item : items) {
-            if (ReferenceRun.current().onYield(item) != null) {
+        Iterator<?> it = items.iterator();
+        while (it.hasNext()) {
+            Object item = it.next();
+            Object sent;
+            try {
+                sent = ReferenceRun.current().onYield(item);
+            } catch (GeneratorExit exit) {
+                if (it instanceof AutoCloseable closeable) {
+                    close(closeable);
+                }
+                throw exit;
+            }
+            if (sent != null) {
                 // jcoro's Generator creates this exception in send(), outside the body's frames,
                 // and raises it at the yieldFrom: its stack trace shows none of the body's frames.
                 IllegalArgumentException e = new IllegalArgumentException(
@@ -47,6 +62,16 @@ public final class Co {
                 e.setStackTrace(new StackTraceElement[0]);
                 throw e;
             }
+        }
+    }
+
+    private static void close(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }
