@@ -223,22 +223,33 @@ public final class DifferentialFuzzer implements AutoCloseable {
                 int half = programs.size() / 2;
                 compileInto(programs.subList(0, half), debugInfo, report, result);
                 compileInto(programs.subList(half, programs.size()), debugInfo, report, result);
-            } else if (failed.getMessage().contains("An exception has occurred in the compiler")) {
-                // javac 17 crashes spilling a long or double around a switch expression that
-                // contains a try (Code.newLocal on the empty second slot): not our bug.
+            } else if (javacFault(failed.getMessage()) != null) {
                 report.javacFaults++;
-                log.printf("fuzz: seed %d set aside: javac crashed%n", programs.get(0).seed());
-            } else if (failed.getMessage().contains("error: Internal error: ")) {
-                // javac 17 reports an internal error of its own, e.g. "stack sim error" on a
-                // method (seed 9100004661): its code generator's fault, not the program's.
-                report.javacFaults++;
-                log.printf("fuzz: seed %d set aside: javac's internal error (%s)%n", programs.get(0).seed(),
-                        failed.getMessage().lines().filter(l -> l.contains("Internal error")).findFirst().orElse("").trim());
+                log.printf("fuzz: seed %d set aside: %s%n", programs.get(0).seed(), javacFault(failed.getMessage()));
             } else {
                 problem(report, "seed " + programs.get(0).seed() + ": the generator wrote a program javac rejects:\n"
                         + failed.getMessage() + "\n" + numbered(programs.get(0), Program.Variant.INSTRUMENTED));
             }
         }
+    }
+
+    /**
+     * @param diagnostics what javac said about a program it did not compile
+     * @return what went wrong in javac itself, or null if javac rejects the program
+     */
+    static String javacFault(String diagnostics) {
+        if (diagnostics.contains("An exception has occurred in the compiler")) {
+            // javac 17 crashes spilling a long or double around a switch expression that
+            // contains a try (Code.newLocal on the empty second slot): not our bug.
+            return "javac crashed";
+        }
+        if (diagnostics.contains("error: Internal error: ")) {
+            // javac 17 reports an internal error of its own, e.g. "stack sim error" on a method
+            // (seed 9100004661 of the grammar before issue 10): its code generator's fault.
+            return "javac's internal error (" + diagnostics.lines().filter(l -> l.contains("Internal error"))
+                    .findFirst().orElse("").trim() + ")";
+        }
+        return null;
     }
 
     private static Map<String, String> sources(List<Program> programs, Program.Variant variant) {

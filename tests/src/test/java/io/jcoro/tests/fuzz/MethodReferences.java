@@ -4,7 +4,8 @@ package io.jcoro.tests.fuzz;
  * Method references through the program's own {@code @Coroutine} functional interfaces, in every
  * form javac accepts (issue 10, item 1): unbound receiver, bound, static with boxing, unboxing and
  * widening, {@code this::m}, {@code super::m}, varargs, generic and bridge targets, interface
- * default methods; and the same targets through lambdas, which are no bug. Every target suspends,
+ * default methods, exact references to another class; and, as controls that are no bug, the same
+ * targets through lambdas and exact references to the class that holds them. Every target suspends,
  * so the call through the interface is rewound on the next resume.
  */
 final class MethodReferences implements ShapeWriter {
@@ -93,6 +94,19 @@ final class MethodReferences implements ShapeWriter {
                 }
                 t = Ty.STRING;
                 break;
+            case REF_EXACT_OTHER_CLASS:
+                s.line("CoIntFn " + f + " = " + s.pick("Tg::twice", "new Tg(" + s.r.nextInt(9) + ")::plus") + ";");
+                use = f + ".apply(" + intArg(ctx) + ")";
+                t = Ty.INT;
+                break;
+            case REF_EXACT_CONTROL:
+                if (ctx.nested()) {
+                    return false; // in OpA, the program class is another class
+                }
+                s.line("CoIntFn " + f + " = " + (here && s.r.nextBoolean() ? "this::plusHere" : s.className + "::twiceHere") + ";");
+                use = f + ".apply(" + intArg(ctx) + ")";
+                t = Ty.INT;
+                break;
             default: {
                 String a = s.fresh("a");
                 switch (s.r.nextInt(3)) {
@@ -150,6 +164,12 @@ final class MethodReferences implements ShapeWriter {
             "interface CoBi<A, B, R> {",
             "    @Coroutine",
             "    R apply(A a, B b);",
+            "}",
+            "",
+            "@FunctionalInterface",
+            "interface CoIntFn {",
+            "    @Coroutine",
+            "    int apply(int x);",
             "}",
             "",
             "@FunctionalInterface",
@@ -233,6 +253,18 @@ final class MethodReferences implements ShapeWriter {
         for (String l : lines) {
             s.line(l);
         }
+        s.line("");
+        s.line("@Coroutine");
+        s.line("static int twiceHere(int x) {");
+        s.line("    int got = Trace.i(Co.yield(\"twiceHere \" + x));");
+        s.line("    return 2 * x + got;");
+        s.line("}");
+        s.line("");
+        s.line("@Coroutine");
+        s.line("int plusHere(int x) {");
+        s.line("    Co.yield(\"plusHere \" + x + \" \" + acc);");
+        s.line("    return x + acc;");
+        s.line("}");
         if (needsBase()) {
             s.line("");
             s.line("@Override");

@@ -34,6 +34,10 @@ public enum Shape {
     REF_DEFAULT(Group.METHOD_REFS),
     /** The same targets through lambdas: not a bug, must pass. */
     REF_LAMBDA_CONTROL(Group.METHOD_REFS),
+    /** {@code Tg::twice}, {@code tg::plus} through {@code int apply(int)}: no adaptation, another class. */
+    REF_EXACT_OTHER_CLASS(Group.METHOD_REFS),
+    /** The same to methods of the class that holds the reference: not a bug, must pass. */
+    REF_EXACT_CONTROL(Group.METHOD_REFS),
     /** A package-private class of package fz.q, returned by a public method, held in a local. */
     XPKG_LOCAL(Group.TWO_PACKAGES),
     /** The same value on the operand stack across a suspension. */
