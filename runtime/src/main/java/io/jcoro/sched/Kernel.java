@@ -3,6 +3,7 @@ package io.jcoro.sched;
 import io.jcoro.core.CoRunnable;
 import io.jcoro.core.CoSupplier;
 import io.jcoro.core.Generator;
+import io.jcoro.core.GeneratorState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.SelectableChannel;
@@ -118,6 +119,11 @@ public final class Kernel {
         return tasks.size();
     }
 
+    /** @return the task whose code runs now (stepped, or being killed), or null */
+    Task currentTask() {
+        return stepping;
+    }
+
     /**
      * Makes {@code task} ready: at its next turn, its pending yield returns {@code value}. A
      * waiting task is first taken out of whatever it waits on. Resuming a finished task does
@@ -199,17 +205,74 @@ public final class Kernel {
         victim.killing = true;
         victim.raising = false;
         victim.value = null;
+        Task saved = stepping;
+        stepping = victim; // its finally blocks run as that task (they may open a CancelScope)
         try {
             victim.generator.close();
         } catch (Throwable e) {
             victim.outcome = e;
             victim.state = Task.FAILED;
+        } finally {
+            stepping = saved;
         }
         if (victim.state != Task.FAILED) {
             victim.state = Task.KILLED;
             victim.outcome = null;
         }
         exit(victim);
+    }
+
+    /**
+     * Cancels a task: {@link Cancelled} is thrown in at its suspension point (at once if it is
+     * suspended, else at its next suspension), so that its {@code finally} blocks run; a
+     * {@linkplain CancelScope#shield() shield} holds it off until it closes. A task that has not
+     * started never runs. Unlike {@link #kill(int)}, the task may catch the exception and go on
+     * (it should not), and it exits in its own time: wait for it as for any task. It then has
+     * the state {@link Task.State#CANCELLED}.
+     *
+     * @param task the task to cancel; the running task may cancel itself
+     * @return false if it had already exited
+     */
+    public boolean cancel(Task task) {
+        checkThread();
+        if (task.isDone()) {
+            return false;
+        }
+        task.cancelRequested = true;
+        if (task.state == Task.READY && task.generator.state() == GeneratorState.CREATED) {
+            raise(task, new Cancelled(null, "task " + task.id + " was cancelled before it started"));
+        } else {
+            deliverCancellation(task);
+        }
+        return true;
+    }
+
+    /** Wakes {@code task} with its pending cancellation if it is suspended and one is due. */
+    void deliverCancellation(Task task) {
+        checkThread();
+        if (task.state == Task.WAITING) {
+            Cancelled c = CancelScope.pendingFor(task, now());
+            if (c != null) {
+                raise(task, c);
+            }
+        }
+    }
+
+    /**
+     * Parks {@code task} in a structure of the system call's own (a mailbox, a lock, a gate):
+     * it waits until something {@linkplain #resume resumes} it. If it is woken otherwise
+     * (cancelled, timed out, killed), {@code unpark} runs first, to take it out of that
+     * structure, so that nothing resumes it later by mistake.
+     *
+     * @param task   the calling task, in its system call's {@code handle}
+     * @param unpark removes the task from the call's structure
+     */
+    public void park(Task task, Runnable unpark) {
+        checkThread();
+        if (task.state != Task.WAITING) {
+            throw new IllegalStateException("park: " + task + " is not in a system call");
+        }
+        task.value = Objects.requireNonNull(unpark, "unpark");
     }
 
     /**
@@ -275,6 +338,19 @@ public final class Kernel {
     }
 
     /**
+     * Bounds the wait {@code task} has just been parked in ({@link #readWait}, {@link #writeWait},
+     * {@link #park}, ...): if nothing wakes it before {@link #now()} reaches {@code deadline},
+     * it is resumed with {@code false} from an I/O wait, {@code null} otherwise.
+     *
+     * @param task     a task parked by the current system call
+     * @param deadline in {@link System#nanoTime()} terms
+     */
+    public void timeoutAt(Task task, long deadline) {
+        checkThread();
+        timers.add(task, deadline);
+    }
+
+    /**
      * Parks {@code task} until {@link #now()} reaches {@code deadline}; tasks with equal
      * deadlines wake in the order they went to sleep.
      *
@@ -337,8 +413,7 @@ public final class Kernel {
             // The body never ran (an error raised into a new task), or the task's own wrapper broke.
             stepping = null;
             if (!t.isDone()) {
-                t.outcome = e;
-                t.state = Task.FAILED;
+                t.ended(e);
             }
             exit(t);
             return;
@@ -346,18 +421,49 @@ public final class Kernel {
         stepping = null;
         if (r == Task.EXITED) {
             exit(t);
-        } else if (r instanceof SystemCall call) {
+            return;
+        }
+        // Every suspension is a cancellation point (trio's checkpoint).
+        if (t.scope != null || t.cancelRequested) {
+            Cancelled c = CancelScope.pendingFor(t, now());
+            if (c != null) {
+                t.state = Task.READY;
+                t.value = c;
+                t.raising = true;
+                ready.add(t);
+                return;
+            }
+        }
+        if (r instanceof SystemCall call) {
             t.state = Task.WAITING;
             try {
                 call.handle(this, t);
             } catch (RuntimeException e) {
                 raise(t, e);
             }
+            if (t.state == Task.WAITING && t.scope != null) {
+                armDeadline(t);
+            }
         } else {
             // Any other value is a plain yield, as in the course: back of the queue.
             t.state = Task.READY;
             ready.add(t);
         }
+    }
+
+    /** Puts a parked task in the timer heap for its scopes' earliest deadline, if that comes first. */
+    private void armDeadline(Task t) {
+        CancelScope s = CancelScope.earliestDeadline(t);
+        if (s == null) {
+            return;
+        }
+        if (t.heapIndex >= 0) {
+            if (s.deadline - t.deadline >= 0) {
+                return; // its own wait ends first; the scope is checked again when it does
+            }
+            timers.remove(t);
+        }
+        timers.add(t, s.deadline);
     }
 
     /** Takes a waiting task out of whatever it waits on. */
@@ -373,8 +479,10 @@ public final class Kernel {
             t.value = null;
             if (on instanceof Task target) {
                 removeWaiter(target, t);
+            } else if (on instanceof IoPoller.Waiters w) {
+                io.cancel(w, t);
             } else {
-                io.cancel((IoPoller.Waiters) on, t);
+                ((Runnable) on).run(); // park()'s unpark
             }
         }
     }
@@ -388,16 +496,23 @@ public final class Kernel {
         }
     }
 
-    /** Forgets a finished task, reports it, and wakes its waiters. */
+    /**
+     * Forgets a finished task, reports it, and wakes its waiters and its group. A failure of a
+     * group's child is not reported here: the group raises it in the parent.
+     */
     private void exit(Task t) {
         tasks.remove(t);
         t.generator = null;
         t.value = null;
-        if (t.state == Task.FAILED && onFailure != null) {
-            onFailure.accept(t);
+        t.scope = null;
+        if (t.state == Task.FAILED && onFailure != null && t.group == null) {
+            notify(onFailure, t, "onFailure");
         }
         if (onExit != null) {
-            onExit.accept(t);
+            notify(onExit, t, "onExit");
+        }
+        if (t.group != null) {
+            t.group.childExited(t);
         }
         Object w = t.waiters;
         t.waiters = null;
@@ -410,14 +525,33 @@ public final class Kernel {
         }
     }
 
-    /** Makes every sleeper whose deadline has come ready. */
+    /** A listener that throws is reported, and the scheduler goes on. */
+    private static void notify(Consumer<Task> listener, Task t, String which) {
+        try {
+            listener.accept(t);
+        } catch (RuntimeException e) {
+            System.err.print("Scheduler " + which + " listener failed for task " + t.id + ": ");
+            e.printStackTrace(System.err);
+        }
+    }
+
+    /**
+     * Makes every task whose deadline has come ready: a scope's deadline throws in
+     * {@link TaskTimeout}, a wait's own deadline ends the wait ({@code false} from an I/O wait,
+     * {@code null} from a sleep).
+     */
     void expireTimers() {
         if (timers.isEmpty()) {
             return;
         }
         long now = now();
         for (Task t; (t = timers.pollDue(now)) != null; ) {
-            resume(t, null);
+            Cancelled c = t.scope != null || t.cancelRequested ? CancelScope.pendingFor(t, now) : null;
+            if (c != null) {
+                raise(t, c);
+            } else {
+                resume(t, t.value instanceof IoPoller.Waiters ? Boolean.FALSE : null);
+            }
         }
     }
 
@@ -460,6 +594,34 @@ public final class Kernel {
         for (int pass = 0; pass < 8 && tasks.size() > 0; pass++) {
             for (Task t : tasks.snapshot()) {
                 kill(t);
+            }
+        }
+        ready.clear();
+    }
+
+    /**
+     * The kernel itself failed ({@code failure} escaped the loop: an {@link Error} in a system
+     * call, a selector that cannot select): kills every task so that its {@code finally} blocks
+     * run, whatever state the failure left it in. A clean-up that fails is added to
+     * {@code failure} as suppressed.
+     */
+    void abort(Throwable failure) {
+        Task interrupted = stepping;
+        stepping = null;
+        if (interrupted != null && interrupted.state == Task.RUNNING) {
+            interrupted.state = Task.READY;
+        }
+        for (int pass = 0; pass < 8 && tasks.size() > 0; pass++) {
+            for (Task t : tasks.snapshot()) {
+                try {
+                    if (t.state == Task.RUNNING) {
+                        t.state = Task.READY; // its system call was running when the kernel failed
+                    }
+                    kill(t);
+                } catch (Throwable e) {
+                    failure.addSuppressed(e);
+                    tasks.remove(t);
+                }
             }
         }
         ready.clear();
