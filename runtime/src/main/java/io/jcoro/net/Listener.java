@@ -35,11 +35,11 @@ import java.nio.channels.SocketChannel;
  * <ul>
  *   <li>Out of descriptors ({@code EMFILE}, {@code ENFILE}) or of kernel memory
  *       ({@code ENOBUFS}, {@code ENOMEM}): the connection stays in the backlog. {@code accept}
- *       logs one warning (on the {@link System.Logger} {@code io.jcoro.net.Listener}), sleeps,
- *       doubling the pause from 10 ms up to 1 s, and tries again, while the other tasks go on
- *       serving the connections they hold; once a descriptor is free it accepts again and logs
- *       that it has recovered. Without the pause the listener would stay readable and the task
- *       would spin.
+ *       prints one line on {@code System.err} (at most once a minute: a logging framework might
+ *       itself need a descriptor to log), sleeps, doubling the pause from 10 ms up to 1 s, and tries again, while
+ *       the other tasks go on serving the connections they hold; once a descriptor is free it
+ *       accepts again. Without the pause the listener would stay readable and the task would
+ *       spin.
  *   <li>A client that resets its connection before it is accepted, or whose socket cannot be
  *       set up, is dropped (closed), and {@code accept} waits for the next one.
  * </ul>
@@ -52,13 +52,16 @@ public final class Listener implements AutoCloseable {
     /** The first pause after running out of descriptors, and the longest. */
     private static final long FIRST_BACKOFF_MILLIS = 10;
     private static final long MAX_BACKOFF_MILLIS = 1000;
-    private static final System.Logger LOG = System.getLogger(Listener.class.getName());
+    /** A shortage is logged at most this often, however often it comes and goes. */
+    private static final long WARN_EVERY_NANOS = 60_000_000_000L;
 
     private final ServerSocketChannel channel;
     private final InetSocketAddress address;
     private boolean closed;
-    /** Accepts that failed for want of descriptors (or memory) since the last one that worked. */
+    /** Accepts that failed for want of descriptors (or memory), in all. */
     private long starvedAccepts;
+    /** When the last shortage warning was logged; valid once {@link #starvedAccepts} > 0. */
+    private long lastWarning;
 
     private Listener(ServerSocketChannel channel, InetSocketAddress address) {
         this.channel = channel;
@@ -130,9 +133,14 @@ public final class Listener implements AutoCloseable {
                     throw new UncheckedIOException("accept on " + address + " failed: "
                             + (closed ? "the listener is closed" : Connection.message(e)), e);
                 }
-                if (starvedAccepts++ == 0) {
-                    LOG.log(System.Logger.Level.WARNING, "accept on " + address + " failed: " + Connection.message(e)
-                            + "; backing off and retrying while the open connections are served");
+                long now = System.nanoTime();
+                if (starvedAccepts++ == 0 || now - lastWarning > WARN_EVERY_NANOS) {
+                    lastWarning = now;
+                    // Straight to System.err: a logging framework may need a descriptor to log
+                    // (java.util.logging opens tzdb.dat to format the time), and there is none.
+                    System.err.println("[jcoro] accept on " + address + " failed: " + Connection.message(e)
+                            + "; backing off and retrying while the open connections are served (said at most"
+                            + " once a minute; " + starvedAccepts + " failed accepts so far)");
                 }
                 Syscalls.sleep(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
@@ -142,12 +150,6 @@ public final class Listener implements AutoCloseable {
                 Syscalls.readWait(channel);
                 continue;
             }
-            if (starvedAccepts > 0) {
-                LOG.log(System.Logger.Level.INFO, "accept on " + address + " works again, after "
-                        + starvedAccepts + " failed attempts");
-                starvedAccepts = 0;
-            }
-            backoff = FIRST_BACKOFF_MILLIS;
             Connection c;
             try {
                 c = Connection.wrap(client);
@@ -181,7 +183,7 @@ public final class Listener implements AutoCloseable {
         return m != null && (m.contains("Software caused connection abort") || m.contains("Connection reset"));
     }
 
-    /** @return how many accepts have failed for want of descriptors (or memory) since one last worked */
+    /** @return how many accepts have failed for want of descriptors (or memory), in all */
     public long starvedAccepts() {
         return starvedAccepts;
     }

@@ -18,8 +18,8 @@ public record CancelTask(int tid) implements SystemCall {
         if (victim == null) {
             kernel.resume(task, null);
         } else if (victim == task) {
+            kernel.resume(task, null); // resumed first, so that the cancellation waits for its next suspension
             kernel.cancel(task);
-            kernel.resume(task, null);
         } else {
             kernel.cancel(victim);
             if (!kernel.waitForExit(task, tid)) {

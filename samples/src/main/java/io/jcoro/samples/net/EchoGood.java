@@ -97,7 +97,6 @@ public final class EchoGood {
                     Co.yield(Sleep.millis(100));
                     continue;
                 }
-                starved = false;
                 if (client != null) {
                     client.configureBlocking(false);
                     handlers.add(Co.yield(new NewTask(() -> handleClient(out, client))));
