@@ -42,13 +42,14 @@ public final class Kernel {
     final ArrayDeque<Task> ready = new ArrayDeque<>();
     final TimerQueue timers = new TimerQueue();
     final IoPoller io = new IoPoller(this);
+    final KernelLoop loop = new KernelLoop(this);
     private int nextId = 1;
     /** The thread running the scheduler loop, or null when it does not run. */
     Thread runner;
     /** The kernel that was current on this thread when this one started (nested runs). */
     private Kernel outer;
     /** Immediate I/O operations of the running task since it was last resumed. */
-    private int ioOps;
+    int ioOps;
     /** The task being stepped (its generator's body looks itself up here when it starts). */
     Task stepping;
 
@@ -392,82 +393,10 @@ public final class Kernel {
         return ++ioOps >= IO_BUDGET;
     }
 
-    // ---- the engine ---------------------------------------------------------------------------
-
-    /** Runs one task until its next yield, and handles what it yielded. */
-    void step(Task t) {
-        t.state = Task.RUNNING;
-        stepping = t;
-        ioOps = 0;
-        Object v = t.value;
-        t.value = null;
-        Object r;
-        try {
-            if (t.raising) {
-                t.raising = false;
-                r = t.generator.throwIn((Throwable) v);
-            } else {
-                r = t.generator.send(v);
-            }
-        } catch (Throwable e) {
-            // The body never ran (an error raised into a new task), or the task's own wrapper broke.
-            stepping = null;
-            if (!t.isDone()) {
-                t.ended(e);
-            }
-            exit(t);
-            return;
-        }
-        stepping = null;
-        if (r == Task.EXITED) {
-            exit(t);
-            return;
-        }
-        // Every suspension is a cancellation point (trio's checkpoint).
-        if (t.scope != null || t.cancelRequested) {
-            Cancelled c = CancelScope.pendingFor(t, now());
-            if (c != null) {
-                t.state = Task.READY;
-                t.value = c;
-                t.raising = true;
-                ready.add(t);
-                return;
-            }
-        }
-        if (r instanceof SystemCall call) {
-            t.state = Task.WAITING;
-            try {
-                call.handle(this, t);
-            } catch (RuntimeException e) {
-                raise(t, e);
-            }
-            if (t.state == Task.WAITING && t.scope != null) {
-                armDeadline(t);
-            }
-        } else {
-            // Any other value is a plain yield, as in the course: back of the queue.
-            t.state = Task.READY;
-            ready.add(t);
-        }
-    }
-
-    /** Puts a parked task in the timer heap for its scopes' earliest deadline, if that comes first. */
-    private void armDeadline(Task t) {
-        CancelScope s = CancelScope.earliestDeadline(t);
-        if (s == null) {
-            return;
-        }
-        if (t.heapIndex >= 0) {
-            if (s.deadline - t.deadline >= 0) {
-                return; // its own wait ends first; the scope is checked again when it does
-            }
-            timers.remove(t);
-        }
-        timers.add(t, s.deadline);
-    }
+    // ---- the engine's bookkeeping (the loop itself is KernelLoop) ------------------------------
 
     /** Takes a waiting task out of whatever it waits on. */
-    private void unlink(Task t) {
+    void unlink(Task t) {
         if (t.state != Task.WAITING) {
             return;
         }
@@ -500,7 +429,7 @@ public final class Kernel {
      * Forgets a finished task, reports it, and wakes its waiters and its group. A failure of a
      * group's child is not reported here: the group raises it in the parent.
      */
-    private void exit(Task t) {
+    void exit(Task t) {
         tasks.remove(t);
         t.generator = null;
         t.value = null;
@@ -533,98 +462,6 @@ public final class Kernel {
             System.err.print("Scheduler " + which + " listener failed for task " + t.id + ": ");
             e.printStackTrace(System.err);
         }
-    }
-
-    /**
-     * Makes every task whose deadline has come ready: a scope's deadline throws in
-     * {@link TaskTimeout}, a wait's own deadline ends the wait ({@code false} from an I/O wait,
-     * {@code null} from a sleep).
-     */
-    void expireTimers() {
-        if (timers.isEmpty()) {
-            return;
-        }
-        long now = now();
-        for (Task t; (t = timers.pollDue(now)) != null; ) {
-            Cancelled c = t.scope != null || t.cancelRequested ? CancelScope.pendingFor(t, now) : null;
-            if (c != null) {
-                raise(t, c);
-            } else {
-                resume(t, t.value instanceof IoPoller.Waiters ? Boolean.FALSE : null);
-            }
-        }
-    }
-
-    /**
-     * Waits for something to happen, as the course's {@code iotask}: polls the selector without
-     * blocking when tasks are ready, else blocks until the next timer or I/O event.
-     *
-     * @return false if nothing can ever wake a task: none is ready, sleeping or waiting for I/O
-     */
-    boolean awaitEvents() {
-        if (!ready.isEmpty()) {
-            if (io.hasKeys()) {
-                io.poll(-1);
-            }
-            expireTimers();
-            return true;
-        }
-        if (!timers.isEmpty()) {
-            long wait = timers.nextDeadline() - now();
-            if (wait > 0) {
-                io.poll(Math.max(1, (wait + 999_999) / 1_000_000));
-            } else if (io.hasKeys()) {
-                io.poll(-1);
-            }
-            expireTimers();
-            return true;
-        }
-        if (io.hasWaiters()) {
-            io.poll(0);
-            return true;
-        }
-        return false;
-    }
-
-    /**
-     * Kills every live task, in id order (the scheduler is stopping or closing); again if
-     * clean-up code spawned new ones, a few times at most.
-     */
-    void killAll() {
-        for (int pass = 0; pass < 8 && tasks.size() > 0; pass++) {
-            for (Task t : tasks.snapshot()) {
-                kill(t);
-            }
-        }
-        ready.clear();
-    }
-
-    /**
-     * The kernel itself failed ({@code failure} escaped the loop: an {@link Error} in a system
-     * call, a selector that cannot select): kills every task so that its {@code finally} blocks
-     * run, whatever state the failure left it in. A clean-up that fails is added to
-     * {@code failure} as suppressed.
-     */
-    void abort(Throwable failure) {
-        Task interrupted = stepping;
-        stepping = null;
-        if (interrupted != null && interrupted.state == Task.RUNNING) {
-            interrupted.state = Task.READY;
-        }
-        for (int pass = 0; pass < 8 && tasks.size() > 0; pass++) {
-            for (Task t : tasks.snapshot()) {
-                try {
-                    if (t.state == Task.RUNNING) {
-                        t.state = Task.READY; // its system call was running when the kernel failed
-                    }
-                    kill(t);
-                } catch (Throwable e) {
-                    failure.addSuppressed(e);
-                    tasks.remove(t);
-                }
-            }
-        }
-        ready.clear();
     }
 
     // ---- the running thread -------------------------------------------------------------------

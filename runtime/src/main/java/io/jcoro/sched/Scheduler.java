@@ -131,7 +131,7 @@ public final class Scheduler implements AutoCloseable {
         } catch (Throwable kernelFailure) {
             if (!(kernelFailure instanceof Deadlock)) {
                 stopRequested = true;
-                kernel.abort(kernelFailure);
+                kernel.loop.abort(kernelFailure);
             }
             throw kernelFailure;
         } finally {
@@ -150,7 +150,7 @@ public final class Scheduler implements AutoCloseable {
 
     private void loop() {
         while (!stopRequested && kernel.taskCount() > 0) {
-            if (!kernel.awaitEvents()) {
+            if (!kernel.loop.awaitEvents()) {
                 if (stopRequested) {
                     break;
                 }
@@ -160,7 +160,7 @@ public final class Scheduler implements AutoCloseable {
             runRound();
         }
         if (stopRequested) {
-            kernel.killAll();
+            kernel.loop.killAll();
         }
     }
 
@@ -170,7 +170,7 @@ public final class Scheduler implements AutoCloseable {
         for (int n = k.ready.size(); n > 0 && !stopRequested; n--) {
             Task t = k.ready.poll();
             if (t.state == Task.READY) {
-                k.step(t);
+                k.loop.step(t);
             }
             // else: killed while it waited in the queue
         }
@@ -214,7 +214,7 @@ public final class Scheduler implements AutoCloseable {
         stopRequested = true;
         kernel.enter();
         try {
-            kernel.killAll();
+            kernel.loop.killAll();
         } finally {
             kernel.leave();
             closed = true;

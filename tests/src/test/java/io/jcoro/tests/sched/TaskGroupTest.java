@@ -1,11 +1,16 @@
 package io.jcoro.tests.sched;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcoro.core.Co;
+import io.jcoro.core.Coroutine;
+import io.jcoro.net.Connection;
+import io.jcoro.net.Listener;
+import io.jcoro.net.OpenChannels;
 import io.jcoro.sched.CancelScope;
 import io.jcoro.sched.Cancelled;
 import io.jcoro.sched.ExceptionGroup;
@@ -14,6 +19,7 @@ import io.jcoro.sched.Syscalls;
 import io.jcoro.sched.Task;
 import io.jcoro.sched.TaskGroup;
 import io.jcoro.sched.TaskTimeout;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -200,6 +206,60 @@ class TaskGroupTest {
         });
         sched.run();
         assertEquals(List.of("cancelled true, late READY", "group returned normally"), log);
+    }
+
+    /** The worked example of docs/SCHEDULER.md, as written there. */
+    @Coroutine
+    static byte[] firstAnswer(InetSocketAddress a, InetSocketAddress b, byte[] request) {
+        byte[][] answer = new byte[1][];
+        try (CancelScope deadline = CancelScope.failAfter(Duration.ofSeconds(2))) {
+            TaskGroup.run(group -> {
+                for (InetSocketAddress peer : List.of(a, b)) {
+                    group.spawn(() -> {
+                        try (Connection c = Connection.connect(peer)) {
+                            c.sendAll(request);
+                            byte[] reply = c.recv(65536);   // suspends; cancellable here
+                            if (answer[0] == null) {
+                                answer[0] = reply;
+                                group.cancel();             // the other peer is not needed any more
+                            }
+                        }                                   // closed however the task ends
+                    });
+                }
+            });
+            return answer[0];                               // both children have ended here
+        } catch (TaskTimeout e) {
+            return null;                                    // neither answered in 2 s; both closed
+        }
+    }
+
+    @Test
+    void theWorkedExampleTakesTheFirstAnswerAndGivesUpOnSilence() {
+        int openBefore = OpenChannels.count();
+        Listener answers = Listener.bind(0);
+        Listener silent = Listener.bind(0);
+        sched.spawn(() -> {
+            try (answers; Connection c = answers.accept()) {
+                c.sendAll(c.recv(100));
+            }
+        });
+        sched.spawn(() -> {
+            try (silent; Connection c1 = silent.accept(); Connection c2 = silent.accept()) {
+                Syscalls.sleep(3_600_000); // holds its connections and never answers
+            }
+        });
+        Task both = sched.spawnReturning(() -> firstAnswer(answers.address(), silent.address(), new byte[] {7}));
+        Task none = sched.spawnReturning(() -> firstAnswer(silent.address(), silent.address(), new byte[] {8}));
+        sched.spawn(() -> {
+            Syscalls.waitTask(none.id());
+            Syscalls.cancelTask(2); // the silent server is not needed any more
+        });
+        sched.run();
+        assertArrayEquals(new byte[] {7}, both.result(byte[].class));
+        assertEquals(Task.State.RETURNED, none.state());
+        assertEquals(null, none.result());
+        assertTrue(failed.isEmpty(), () -> failed.toString());
+        assertEquals(openBefore, OpenChannels.count(), "every connection closed");
     }
 
     @Test
