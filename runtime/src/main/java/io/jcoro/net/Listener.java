@@ -35,11 +35,11 @@ import java.nio.channels.SocketChannel;
  * <ul>
  *   <li>Out of descriptors ({@code EMFILE}, {@code ENFILE}) or of kernel memory
  *       ({@code ENOBUFS}, {@code ENOMEM}): the connection stays in the backlog. {@code accept}
- *       prints one line on {@code System.err} (at most once a minute: a logging framework might
- *       itself need a descriptor to log), sleeps, doubling the pause from 10 ms up to 1 s, and tries again, while
- *       the other tasks go on serving the connections they hold; once a descriptor is free it
- *       accepts again. Without the pause the listener would stay readable and the task would
- *       spin.
+ *       prints one line on {@code System.err} (at most once a minute: a logging framework
+ *       might itself need a descriptor to log), sleeps, doubling the pause from 10 ms up to
+ *       1 s, and tries again, while the other tasks go on serving the connections they hold;
+ *       once a descriptor is free it accepts again. Without the pause the listener would stay
+ *       readable and the task would spin.
  *   <li>A client that resets its connection before it is accepted, or whose socket cannot be
  *       set up, is dropped (closed), and {@code accept} waits for the next one.
  * </ul>

@@ -261,9 +261,10 @@ public final class Kernel {
 
     /**
      * Parks {@code task} in a structure of the system call's own (a mailbox, a lock, a gate):
-     * it waits until something {@linkplain #resume resumes} it. If it is woken otherwise
-     * (cancelled, timed out, killed), {@code unpark} runs first, to take it out of that
-     * structure, so that nothing resumes it later by mistake.
+     * it waits until something {@linkplain #resume resumes} it. Whenever it is woken, by a
+     * resume or otherwise (cancelled, timed out, killed), {@code unpark} runs first, to take it
+     * out of that structure, so that nothing resumes it later by mistake; it must tolerate a
+     * task the structure has already let go.
      *
      * @param task   the calling task, in its system call's {@code handle}
      * @param unpark removes the task from the call's structure

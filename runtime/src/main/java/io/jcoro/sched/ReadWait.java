@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Suspends the task until a non-blocking channel is readable (a server socket: a connection can be accepted), or its
- * timeout passes: {@code boolean ready = Co.yield(new ReadWait(channel, Duration.ofSeconds(30)));}
- * then read. The yield returns {@code true} when the channel is ready, {@code false} when the
+ * Suspends the task until a non-blocking channel is readable (a server socket: a connection
+ * can be accepted), or its timeout passes:
+ * {@code boolean ready = Co.yield(new ReadWait(channel, Duration.ofSeconds(30)));} then read. The yield returns {@code true} when the channel is ready, {@code false} when the
  * timeout passed first. See {@link Kernel#readWait}.
  *
  * @param channel a channel in non-blocking mode

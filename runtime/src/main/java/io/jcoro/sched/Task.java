@@ -11,7 +11,7 @@ import io.jcoro.core.GeneratorExit;
  * A task: a coroutine run by a {@link Scheduler}, with an id; the course's {@code Task}.
  *
  * <p>A task is created by {@link Scheduler#spawn} or the {@link NewTask} system call and runs
- * until its body returns, throws, or it is killed. Outside the kernel it is a read-only handle:
+ * until its body returns, throws, is killed, or is cancelled ({@link Kernel#cancel(Task)}). Outside the kernel it is a read-only handle:
  * its id, its state, and once it has exited its result or failure ({@link WaitTask} hands the
  * exited task to its waiters). A handle stays valid after the task has exited; the scheduler
  * itself forgets the task at exit, so a finished task costs nothing unless someone keeps it.

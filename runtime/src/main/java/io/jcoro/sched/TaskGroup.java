@@ -128,6 +128,9 @@ public final class TaskGroup {
                 }
             }
         } finally {
+            if (!g.children.isEmpty()) {
+                g.cancel(); // the parent is being killed (KillTask): the children must not outlive it for long
+            }
             g.ended = true;
             g.scope.close();
         }

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Suspends the task until a non-blocking channel is writable (a connecting socket: has connected or failed), or its
- * timeout passes: {@code boolean ready = Co.yield(new WriteWait(channel, Duration.ofSeconds(30)));}
- * then write. The yield returns {@code true} when the channel is ready, {@code false} when the
+ * Suspends the task until a non-blocking channel is writable (a connecting socket: has
+ * connected or failed), or its timeout passes:
+ * {@code boolean ready = Co.yield(new WriteWait(channel, Duration.ofSeconds(30)));} then write. The yield returns {@code true} when the channel is ready, {@code false} when the
  * timeout passed first. See {@link Kernel#writeWait}.
  *
  * @param channel a channel in non-blocking mode

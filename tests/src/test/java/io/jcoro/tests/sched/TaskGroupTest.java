@@ -263,6 +263,24 @@ class TaskGroupTest {
     }
 
     @Test
+    void killingTheParentCancelsItsChildren() {
+        Task parent = sched.spawn(() -> TaskGroup.run(group -> group.spawn(() -> {
+            try {
+                Syscalls.sleep(3_600_000);
+            } finally {
+                log.add("child cleanup");
+            }
+        })));
+        sched.spawn(() -> {
+            Syscalls.sleep(5);
+            Syscalls.killTask(parent.id());
+            log.add("parent " + parent.state());
+        });
+        sched.run();
+        assertEquals(List.of("child cleanup", "parent KILLED"), log);
+    }
+
+    @Test
     void aGroupTakesNoChildrenOnceItHasEnded() {
         TaskGroup[] kept = new TaskGroup[1];
         sched.spawn(() -> {
