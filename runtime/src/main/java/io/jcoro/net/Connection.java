@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -35,6 +37,11 @@ import java.util.Objects;
  * naming the call and the peer. {@link #close()} never suspends, so it is safe in
  * {@code finally} blocks of a task that is being killed.
  *
+ * <p>An {@linkplain #idleTimeout(Duration) idle timeout} bounds every wait: a peer that sends
+ * nothing (or reads nothing) for that long is dropped as a failed connection, which is how a
+ * server holds off slowloris clients. For a deadline on a whole exchange, open a
+ * {@link io.jcoro.sched.CancelScope} around it.
+ *
  * <p>An idle connection holds its channel, its selection key and nothing else: reads go
  * through one buffer per scheduler thread, and the bytes are copied out.
  * A connection belongs to the tasks of one scheduler and is not thread-safe.
@@ -45,6 +52,8 @@ public final class Connection implements AutoCloseable {
     private final SocketChannel channel;
     private final SocketAddress peer;
     private boolean closed;
+    /** How long a wait may last before the connection counts as idle; null: for ever. */
+    private Duration idleTimeout;
 
     private Connection(SocketChannel channel, SocketAddress peer) {
         this.channel = channel;
@@ -109,6 +118,53 @@ public final class Connection implements AutoCloseable {
         return c;
     }
 
+    /**
+     * Sets the idle timeout: from now on, each time {@code recv}, {@code recvInto} or
+     * {@code sendAll} has to wait for the peer, it waits at most this long; if nothing arrives
+     * (or nothing can be sent) meanwhile, the connection is closed and the call throws an
+     * {@link UncheckedIOException} caused by a {@link SocketTimeoutException}
+     * ({@code "recv from /127.0.0.1:51234 failed: idle for 30000 ms"}). Progress resets the
+     * clock: a slow peer that keeps sending is not idle.
+     *
+     * @param timeout the longest wait, or null for none (the default)
+     * @return this connection
+     * @throws IllegalArgumentException if the timeout is zero or negative
+     */
+    public Connection idleTimeout(Duration timeout) {
+        if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+            throw new IllegalArgumentException("idleTimeout must be positive, not " + timeout);
+        }
+        this.idleTimeout = timeout;
+        return this;
+    }
+
+    /** @return the idle timeout, or null if there is none */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    @Coroutine
+    private void awaitReadable(String what) {
+        if (idleTimeout == null) {
+            Syscalls.readWait(channel);
+        } else if (!Syscalls.readWait(channel, idleTimeout)) {
+            throw idle(what);
+        }
+    }
+
+    @Coroutine
+    private void awaitWritable() {
+        if (idleTimeout == null) {
+            Syscalls.writeWait(channel);
+        } else if (!Syscalls.writeWait(channel, idleTimeout)) {
+            throw idle("send to");
+        }
+    }
+
+    private UncheckedIOException idle(String what) {
+        return failed(what, new SocketTimeoutException("idle for " + idleTimeout.toMillis() + " ms"));
+    }
+
     /** Non-blocking mode, and Nagle's algorithm off. */
     private static void configure(SocketChannel channel) throws IOException {
         channel.configureBlocking(false);
@@ -140,7 +196,7 @@ public final class Connection implements AutoCloseable {
             if (n < 0) {
                 return END;
             }
-            Syscalls.readWait(channel);
+            awaitReadable("recv from");
         }
     }
 
@@ -165,7 +221,7 @@ public final class Connection implements AutoCloseable {
                 }
                 return n;
             }
-            Syscalls.readWait(channel);
+            awaitReadable("recv from");
         }
     }
 
@@ -204,7 +260,7 @@ public final class Connection implements AutoCloseable {
     public void sendAll(ByteBuffer src) {
         while (src.hasRemaining()) {
             if (write(src) == 0) {
-                Syscalls.writeWait(channel);
+                awaitWritable();
             }
         }
         Syscalls.checkpoint();

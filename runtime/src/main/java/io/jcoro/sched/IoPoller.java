@@ -168,8 +168,8 @@ final class IoPoller {
     }
 
     private void wake(Task t) {
-        // resume() unlinks the task from its slot through cancel()
-        kernel.resume(t, null);
+        // resume() unlinks the task from its slot through cancel(); true: a bounded wait did not time out
+        kernel.resume(t, Boolean.TRUE);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.jcoro.sched;
 import io.jcoro.core.CoRunnable;
 import io.jcoro.core.CoSupplier;
 import io.jcoro.core.Generator;
+import io.jcoro.core.GeneratorState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.SelectableChannel;
@@ -41,13 +42,14 @@ public final class Kernel {
     final ArrayDeque<Task> ready = new ArrayDeque<>();
     final TimerQueue timers = new TimerQueue();
     final IoPoller io = new IoPoller(this);
+    final KernelLoop loop = new KernelLoop(this);
     private int nextId = 1;
     /** The thread running the scheduler loop, or null when it does not run. */
     Thread runner;
     /** The kernel that was current on this thread when this one started (nested runs). */
     private Kernel outer;
     /** Immediate I/O operations of the running task since it was last resumed. */
-    private int ioOps;
+    int ioOps;
     /** The task being stepped (its generator's body looks itself up here when it starts). */
     Task stepping;
 
@@ -116,6 +118,11 @@ public final class Kernel {
     /** @return how many tasks are alive (ready, running or waiting) */
     public int taskCount() {
         return tasks.size();
+    }
+
+    /** @return the task whose code runs now (stepped, or being killed), or null */
+    Task currentTask() {
+        return stepping;
     }
 
     /**
@@ -199,17 +206,75 @@ public final class Kernel {
         victim.killing = true;
         victim.raising = false;
         victim.value = null;
+        Task saved = stepping;
+        stepping = victim; // its finally blocks run as that task (they may open a CancelScope)
         try {
             victim.generator.close();
         } catch (Throwable e) {
             victim.outcome = e;
             victim.state = Task.FAILED;
+        } finally {
+            stepping = saved;
         }
         if (victim.state != Task.FAILED) {
             victim.state = Task.KILLED;
             victim.outcome = null;
         }
         exit(victim);
+    }
+
+    /**
+     * Cancels a task: {@link Cancelled} is thrown in at its suspension point (at once if it is
+     * suspended, else at its next suspension), so that its {@code finally} blocks run; a
+     * {@linkplain CancelScope#shield() shield} holds it off until it closes. A task that has not
+     * started never runs. Unlike {@link #kill(int)}, the task may catch the exception and go on
+     * (it should not), and it exits in its own time: wait for it as for any task. It then has
+     * the state {@link Task.State#CANCELLED}.
+     *
+     * @param task the task to cancel; the running task may cancel itself
+     * @return false if it had already exited
+     */
+    public boolean cancel(Task task) {
+        checkThread();
+        if (task.isDone()) {
+            return false;
+        }
+        task.cancelRequested = true;
+        if (task.state == Task.READY && task.generator.state() == GeneratorState.CREATED) {
+            raise(task, new Cancelled(null, "task " + task.id + " was cancelled before it started"));
+        } else {
+            deliverCancellation(task);
+        }
+        return true;
+    }
+
+    /** Wakes {@code task} with its pending cancellation if it is suspended and one is due. */
+    void deliverCancellation(Task task) {
+        checkThread();
+        if (task.state == Task.WAITING) {
+            Cancelled c = CancelScope.pendingFor(task, now());
+            if (c != null) {
+                raise(task, c);
+            }
+        }
+    }
+
+    /**
+     * Parks {@code task} in a structure of the system call's own (a mailbox, a lock, a gate):
+     * it waits until something {@linkplain #resume resumes} it. Whenever it is woken, by a
+     * resume or otherwise (cancelled, timed out, killed), {@code unpark} runs first, to take it
+     * out of that structure, so that nothing resumes it later by mistake; it must tolerate a
+     * task the structure has already let go.
+     *
+     * @param task   the calling task, in its system call's {@code handle}
+     * @param unpark removes the task from the call's structure
+     */
+    public void park(Task task, Runnable unpark) {
+        checkThread();
+        if (task.state != Task.WAITING) {
+            throw new IllegalStateException("park: " + task + " is not in a system call");
+        }
+        task.value = Objects.requireNonNull(unpark, "unpark");
     }
 
     /**
@@ -275,6 +340,19 @@ public final class Kernel {
     }
 
     /**
+     * Bounds the wait {@code task} has just been parked in ({@link #readWait}, {@link #writeWait},
+     * {@link #park}, ...): if nothing wakes it before {@link #now()} reaches {@code deadline},
+     * it is resumed with {@code false} from an I/O wait, {@code null} otherwise.
+     *
+     * @param task     a task parked by the current system call
+     * @param deadline in {@link System#nanoTime()} terms
+     */
+    public void timeoutAt(Task task, long deadline) {
+        checkThread();
+        timers.add(task, deadline);
+    }
+
+    /**
      * Parks {@code task} until {@link #now()} reaches {@code deadline}; tasks with equal
      * deadlines wake in the order they went to sleep.
      *
@@ -316,52 +394,10 @@ public final class Kernel {
         return ++ioOps >= IO_BUDGET;
     }
 
-    // ---- the engine ---------------------------------------------------------------------------
-
-    /** Runs one task until its next yield, and handles what it yielded. */
-    void step(Task t) {
-        t.state = Task.RUNNING;
-        stepping = t;
-        ioOps = 0;
-        Object v = t.value;
-        t.value = null;
-        Object r;
-        try {
-            if (t.raising) {
-                t.raising = false;
-                r = t.generator.throwIn((Throwable) v);
-            } else {
-                r = t.generator.send(v);
-            }
-        } catch (Throwable e) {
-            // The body never ran (an error raised into a new task), or the task's own wrapper broke.
-            stepping = null;
-            if (!t.isDone()) {
-                t.outcome = e;
-                t.state = Task.FAILED;
-            }
-            exit(t);
-            return;
-        }
-        stepping = null;
-        if (r == Task.EXITED) {
-            exit(t);
-        } else if (r instanceof SystemCall call) {
-            t.state = Task.WAITING;
-            try {
-                call.handle(this, t);
-            } catch (RuntimeException e) {
-                raise(t, e);
-            }
-        } else {
-            // Any other value is a plain yield, as in the course: back of the queue.
-            t.state = Task.READY;
-            ready.add(t);
-        }
-    }
+    // ---- the engine's bookkeeping (the loop itself is KernelLoop) ------------------------------
 
     /** Takes a waiting task out of whatever it waits on. */
-    private void unlink(Task t) {
+    void unlink(Task t) {
         if (t.state != Task.WAITING) {
             return;
         }
@@ -373,8 +409,10 @@ public final class Kernel {
             t.value = null;
             if (on instanceof Task target) {
                 removeWaiter(target, t);
+            } else if (on instanceof IoPoller.Waiters w) {
+                io.cancel(w, t);
             } else {
-                io.cancel((IoPoller.Waiters) on, t);
+                ((Runnable) on).run(); // park()'s unpark
             }
         }
     }
@@ -388,16 +426,23 @@ public final class Kernel {
         }
     }
 
-    /** Forgets a finished task, reports it, and wakes its waiters. */
-    private void exit(Task t) {
+    /**
+     * Forgets a finished task, reports it, and wakes its waiters and its group. A failure of a
+     * group's child is not reported here: the group raises it in the parent.
+     */
+    void exit(Task t) {
         tasks.remove(t);
         t.generator = null;
         t.value = null;
-        if (t.state == Task.FAILED && onFailure != null) {
-            onFailure.accept(t);
+        t.scope = null;
+        if (t.state == Task.FAILED && onFailure != null && t.group == null) {
+            notify(onFailure, t, "onFailure");
         }
         if (onExit != null) {
-            onExit.accept(t);
+            notify(onExit, t, "onExit");
+        }
+        if (t.group != null) {
+            t.group.childExited(t);
         }
         Object w = t.waiters;
         t.waiters = null;
@@ -410,59 +455,14 @@ public final class Kernel {
         }
     }
 
-    /** Makes every sleeper whose deadline has come ready. */
-    void expireTimers() {
-        if (timers.isEmpty()) {
-            return;
+    /** A listener that throws is reported, and the scheduler goes on. */
+    private static void notify(Consumer<Task> listener, Task t, String which) {
+        try {
+            listener.accept(t);
+        } catch (RuntimeException e) {
+            System.err.print("Scheduler " + which + " listener failed for task " + t.id + ": ");
+            e.printStackTrace(System.err);
         }
-        long now = now();
-        for (Task t; (t = timers.pollDue(now)) != null; ) {
-            resume(t, null);
-        }
-    }
-
-    /**
-     * Waits for something to happen, as the course's {@code iotask}: polls the selector without
-     * blocking when tasks are ready, else blocks until the next timer or I/O event.
-     *
-     * @return false if nothing can ever wake a task: none is ready, sleeping or waiting for I/O
-     */
-    boolean awaitEvents() {
-        if (!ready.isEmpty()) {
-            if (io.hasKeys()) {
-                io.poll(-1);
-            }
-            expireTimers();
-            return true;
-        }
-        if (!timers.isEmpty()) {
-            long wait = timers.nextDeadline() - now();
-            if (wait > 0) {
-                io.poll(Math.max(1, (wait + 999_999) / 1_000_000));
-            } else if (io.hasKeys()) {
-                io.poll(-1);
-            }
-            expireTimers();
-            return true;
-        }
-        if (io.hasWaiters()) {
-            io.poll(0);
-            return true;
-        }
-        return false;
-    }
-
-    /**
-     * Kills every live task, in id order (the scheduler is stopping or closing); again if
-     * clean-up code spawned new ones, a few times at most.
-     */
-    void killAll() {
-        for (int pass = 0; pass < 8 && tasks.size() > 0; pass++) {
-            for (Task t : tasks.snapshot()) {
-                kill(t);
-            }
-        }
-        ready.clear();
     }
 
     // ---- the running thread -------------------------------------------------------------------

@@ -14,17 +14,27 @@ public final class NewTask implements SystemCall {
 
     /** @param body the child's body */
     public NewTask(CoRunnable body) {
+        this((Object) body);
+    }
+
+    private NewTask(Object body) {
         this.body = Objects.requireNonNull(body, "body");
     }
 
-    /** @param body the child's body; its return value becomes the child's result */
-    public NewTask(CoSupplier<?> body) {
-        this.body = Objects.requireNonNull(body, "body");
+    /**
+     * A child whose body returns a value, kept as its {@link Task#result()}: a factory of its own
+     * name rather than a constructor overload, for the reason {@link Generator#returning} gives.
+     *
+     * @param body the child's body
+     * @return the call
+     */
+    public static NewTask returning(CoSupplier<?> body) {
+        return new NewTask((Object) body);
     }
 
     /** @param body a generator that has not started, run as the child (the course's {@code NewTask(foo())}) */
     public NewTask(Generator<?> body) {
-        this.body = Objects.requireNonNull(body, "body");
+        this((Object) body);
     }
 
     @Override

@@ -56,12 +56,14 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
-     * Adds a task whose body returns a value, kept as its {@link Task#result()}.
+     * Adds a task whose body returns a value, kept as its {@link Task#result()}. A name of its
+     * own rather than an overload of {@link #spawn(CoRunnable)}, for the reason
+     * {@link Generator#returning} gives.
      *
      * @param body the task's body
      * @return the new task
      */
-    public Task spawn(CoSupplier<?> body) {
+    public Task spawnReturning(CoSupplier<?> body) {
         return kernel.spawn(body);
     }
 
@@ -108,6 +110,12 @@ public final class Scheduler implements AutoCloseable {
      * A stopped one kills its remaining tasks (their {@code finally} blocks run) and returns;
      * running it again returns at once.
      *
+     * <p>No failure of a task or a channel ends the loop. A failure of the kernel itself (an
+     * {@link Error} thrown by a system call, a selector that cannot select) stops it cleanly:
+     * every task is killed, its {@code finally} blocks run, the scheduler counts as
+     * {@linkplain #stop() stopped}, and the failure comes out of {@code run()} (with any
+     * clean-up failure suppressed in it).
+     *
      * @throws IllegalStateException if it is already running, has been closed, or if every
      *                               remaining task waits and nothing can ever wake one (a
      *                               deadlock: no task ready, sleeping or waiting for I/O); the
@@ -119,21 +127,40 @@ public final class Scheduler implements AutoCloseable {
         }
         kernel.enter();
         try {
-            while (!stopRequested && kernel.taskCount() > 0) {
-                if (!kernel.awaitEvents()) {
-                    if (stopRequested) {
-                        break;
-                    }
-                    throw new IllegalStateException("deadlock: every task waits and nothing can wake one: "
-                            + describe(kernel.tasks.snapshot()));
-                }
-                runRound();
+            loop();
+        } catch (Throwable kernelFailure) {
+            if (!(kernelFailure instanceof Deadlock)) {
+                stopRequested = true;
+                kernel.loop.abort(kernelFailure);
             }
-            if (stopRequested) {
-                kernel.killAll();
-            }
+            throw kernelFailure;
         } finally {
             kernel.leave();
+        }
+    }
+
+    /** A deadlock leaves the tasks as they are, unlike a failure of the kernel. */
+    private static final class Deadlock extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        Deadlock(String message) {
+            super(message);
+        }
+    }
+
+    private void loop() {
+        while (!stopRequested && kernel.taskCount() > 0) {
+            if (!kernel.loop.awaitEvents()) {
+                if (stopRequested) {
+                    break;
+                }
+                throw new Deadlock("deadlock: every task waits and nothing can wake one: "
+                        + describe(kernel.tasks.snapshot()));
+            }
+            runRound();
+        }
+        if (stopRequested) {
+            kernel.loop.killAll();
         }
     }
 
@@ -143,7 +170,7 @@ public final class Scheduler implements AutoCloseable {
         for (int n = k.ready.size(); n > 0 && !stopRequested; n--) {
             Task t = k.ready.poll();
             if (t.state == Task.READY) {
-                k.step(t);
+                k.loop.step(t);
             }
             // else: killed while it waited in the queue
         }
@@ -187,7 +214,7 @@ public final class Scheduler implements AutoCloseable {
         stopRequested = true;
         kernel.enter();
         try {
-            kernel.killAll();
+            kernel.loop.killAll();
         } finally {
             kernel.leave();
             closed = true;

@@ -6,6 +6,7 @@ import io.jcoro.core.CoSupplier;
 import io.jcoro.core.Coroutine;
 import java.nio.channels.SelectableChannel;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The system calls as ordinary functions. Each yields its {@link SystemCall} and returns what
@@ -34,12 +35,12 @@ public final class Syscalls {
     }
 
     /**
-     * @param body the child's body; its return value becomes the child's result
+     * @param body the child's body; its return value becomes the child's {@link Task#result()}
      * @return the child's id
      */
     @Coroutine
-    public static int newTask(CoSupplier<?> body) {
-        return Co.<Integer>yield(new NewTask(body));
+    public static int newTaskReturning(CoSupplier<?> body) {
+        return Co.<Integer>yield(NewTask.returning(body));
     }
 
     /**
@@ -49,6 +50,18 @@ public final class Syscalls {
     @Coroutine
     public static boolean killTask(int tid) {
         return Co.<Boolean>yield(new KillTask(tid));
+    }
+
+    /**
+     * Cancels a task and waits until it has exited; see {@link CancelTask}.
+     *
+     * @param tid the victim
+     * @return the victim, finished (normally {@linkplain Task#isCancelled() cancelled}), or null
+     *         if there was no such task
+     */
+    @Coroutine
+    public static Task cancelTask(int tid) {
+        return Co.yield(new CancelTask(tid));
     }
 
     /**
@@ -66,10 +79,30 @@ public final class Syscalls {
         Co.yield(new ReadWait(channel));
     }
 
+    /**
+     * @param channel a non-blocking channel to wait until readable (or acceptable)
+     * @param timeout how long to wait at most
+     * @return true if it is ready, false if the timeout passed first
+     */
+    @Coroutine
+    public static boolean readWait(SelectableChannel channel, Duration timeout) {
+        return Co.<Boolean>yield(new ReadWait(channel, Objects.requireNonNull(timeout, "timeout")));
+    }
+
     /** @param channel a non-blocking channel to wait until writable (or connected) */
     @Coroutine
     public static void writeWait(SelectableChannel channel) {
         Co.yield(new WriteWait(channel));
+    }
+
+    /**
+     * @param channel a non-blocking channel to wait until writable (or connected)
+     * @param timeout how long to wait at most
+     * @return true if it is ready, false if the timeout passed first
+     */
+    @Coroutine
+    public static boolean writeWait(SelectableChannel channel, Duration timeout) {
+        return Co.<Boolean>yield(new WriteWait(channel, Objects.requireNonNull(timeout, "timeout")));
     }
 
     /** @param duration how long to sleep; zero just lets the other ready tasks run */
@@ -82,6 +115,62 @@ public final class Syscalls {
     @Coroutine
     public static void sleep(long millis) {
         Co.yield(Sleep.millis(millis));
+    }
+
+    /**
+     * Runs {@code body} with a deadline {@code timeout} from now, and carries on if it passes:
+     * trio's {@code move_on_after}, curio's {@code ignore_after}. Once the deadline has passed,
+     * the body's next suspension (or the one it is in) throws {@link TaskTimeout}, its
+     * {@code finally} blocks run, and this call returns false. A deadline of an outer scope, or
+     * a cancellation, passes through. See {@link CancelScope}.
+     *
+     * <pre>{@code
+     * boolean done = Syscalls.moveOnAfter(Duration.ofSeconds(1), () -> {
+     *     reply[0] = connection.recv(100);
+     * });
+     * }</pre>
+     *
+     * @param timeout how long the body may take
+     * @param body    the body; an exception it throws (checked or not) comes out of this call
+     *                unchanged, as from a {@link io.jcoro.core.Generator}
+     * @return true if the body finished, false if the deadline cut it short
+     */
+    @Coroutine
+    public static boolean moveOnAfter(Duration timeout, CoRunnable body) {
+        return moveOn(CancelScope.failAfter(timeout), body);
+    }
+
+    /**
+     * As {@link #moveOnAfter}, with an absolute deadline: trio's {@code move_on_at}.
+     *
+     * @param deadlineNanos the deadline, in {@link System#nanoTime()} terms
+     * @param body          the body
+     * @return true if the body finished, false if the deadline cut it short
+     */
+    @Coroutine
+    public static boolean moveOnAt(long deadlineNanos, CoRunnable body) {
+        return moveOn(CancelScope.failAt(deadlineNanos), body);
+    }
+
+    @Coroutine
+    private static boolean moveOn(CancelScope scope, CoRunnable body) {
+        try (scope) {
+            body.run();
+            return true;
+        } catch (Cancelled c) {
+            if (c.scope() == scope) {
+                return false;
+            }
+            throw c;
+        } catch (Exception e) {
+            throw Syscalls.<RuntimeException>rethrow(e);
+        }
+    }
+
+    /** Throws {@code t} unchanged, checked or not, as the core does with a body's exception. */
+    @SuppressWarnings("unchecked")
+    static <T extends Throwable> T rethrow(Throwable t) throws T {
+        throw (T) t;
     }
 
     /**

@@ -7,8 +7,8 @@ package io.jcoro.sched;
  *
  * <h2>Adding a system call</h2>
  * Implement this interface; the built-in calls ({@link GetTid}, {@link NewTask},
- * {@link KillTask}, {@link WaitTask}, {@link ReadWait}, {@link WriteWait}, {@link Sleep}) are
- * written exactly this way. {@code handle} must either resume the task now or arrange for it
+ * {@link KillTask}, {@link CancelTask}, {@link WaitTask}, {@link ReadWait}, {@link WriteWait},
+ * {@link Sleep}) are written exactly this way. {@code handle} must either resume the task now or arrange for it
  * to be resumed later (park it in the kernel, or keep it in a structure of your own that
  * something else resumes), and must not block. An exception thrown by {@code handle} is raised
  * in the task at its yield. A call that returns the current time:
@@ -23,8 +23,11 @@ package io.jcoro.sched;
  * long t = Co.yield(new Now());      // inside a task, at any depth of @Coroutine calls
  * }</pre>
  *
- * A call that parks tasks, say a mailbox, keeps the waiting {@link Task} and later, from
- * another task's call, resumes it with {@code kernel.resume(waiter, message)}. Wrap a call in a
+ * A call that parks tasks, say a mailbox, keeps the waiting {@link Task}, parks it with
+ * {@code kernel.park(task, () -> waiting.remove(task))} (so that a cancellation or a deadline
+ * that wakes it first takes it out of the mailbox), and later, from another task's call,
+ * resumes it with {@code kernel.resume(waiter, message)}. A task may be cancelled, or time out,
+ * at any system call that parks it. Wrap a call in a
  * {@code @Coroutine} method, as {@link Syscalls} does, and tasks call it like any function.
  */
 @FunctionalInterface

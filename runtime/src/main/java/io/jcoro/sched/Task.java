@@ -11,7 +11,7 @@ import io.jcoro.core.GeneratorExit;
  * A task: a coroutine run by a {@link Scheduler}, with an id; the course's {@code Task}.
  *
  * <p>A task is created by {@link Scheduler#spawn} or the {@link NewTask} system call and runs
- * until its body returns, throws, or it is killed. Outside the kernel it is a read-only handle:
+ * until its body returns, throws, is killed, or is cancelled ({@link Kernel#cancel(Task)}). Outside the kernel it is a read-only handle:
  * its id, its state, and once it has exited its result or failure ({@link WaitTask} hands the
  * exited task to its waiters). A handle stays valid after the task has exited; the scheduler
  * itself forgets the task at exit, so a finished task costs nothing unless someone keeps it.
@@ -34,7 +34,12 @@ public final class Task {
         /** Exited by throwing; {@link #failure()} holds the exception. */
         FAILED,
         /** Exited because it was killed ({@link KillTask}) or the scheduler stopped. */
-        KILLED
+        KILLED,
+        /**
+         * Exited because it was cancelled ({@link Kernel#cancel(Task)}, {@link CancelTask}, its
+         * {@link TaskGroup}): its body ended with {@link Cancelled}, or it never started.
+         */
+        CANCELLED
     }
 
     /** Yielded by {@link #run()} as its last act: the task has exited (cheaper than StopIteration). */
@@ -53,6 +58,7 @@ public final class Task {
     static final byte RETURNED = 3;
     static final byte FAILED = 4;
     static final byte KILLED = 5;
+    static final byte CANCELLED = 6;
     private static final State[] STATES = State.values();
 
     final int id;
@@ -61,6 +67,12 @@ public final class Task {
     boolean raising;
     /** The kernel is closing the generator: the body must end by returning, not yielding. */
     boolean killing;
+    /** The task has been cancelled: its next suspension outside a shield throws {@link Cancelled}. */
+    boolean cancelRequested;
+    /** The innermost {@link CancelScope} open in the task, or null. */
+    CancelScope scope;
+    /** The {@link TaskGroup} the task is a child of, or null. */
+    TaskGroup group;
     /** Null once the task has exited. */
     Generator<Object> generator;
     /**
@@ -100,23 +112,48 @@ public final class Task {
     }
 
     /**
-     * The value the body returned ({@code null} for a {@link CoRunnable} body).
+     * The value the body returned: that of a {@link CoSupplier} body
+     * ({@link Scheduler#spawnReturning}) or a generator, {@code null} for a {@link CoRunnable}.
+     * An {@code Object}, to cast or to read with {@link #result(Class)}, as
+     * {@link Generator#returnValue()}.
      *
-     * @param <R> the expected type (unchecked)
      * @return the return value
-     * @throws IllegalStateException if the task has not returned (it runs, failed or was killed)
+     * @throws IllegalStateException if the task has not returned (it runs, failed, was killed
+     *                               or cancelled)
      */
-    @SuppressWarnings("unchecked")
-    public <R> R result() {
+    public Object result() {
         if (state != RETURNED) {
             throw new IllegalStateException("task " + id + " has no result: it is " + describeState());
         }
-        return (R) outcome;
+        return outcome;
+    }
+
+    /**
+     * The {@link #result()}, checked to be of {@code type}: {@code task.result(String.class)}.
+     *
+     * @param type the class of the expected value (a wrapper class for a primitive)
+     * @param <R>  its type
+     * @return the return value, or null
+     * @throws IllegalStateException if the task has not returned
+     * @throws ClassCastException    if the value is not a {@code type}
+     */
+    public <R> R result(Class<R> type) {
+        return type.cast(result());
     }
 
     /** @return the exception the body threw, or null unless the task {@linkplain State#FAILED failed} */
     public Throwable failure() {
         return state == FAILED ? (Throwable) outcome : null;
+    }
+
+    /** @return whether the task exited because it was {@linkplain State#CANCELLED cancelled} */
+    public boolean isCancelled() {
+        return state == CANCELLED;
+    }
+
+    /** @return the {@link TaskGroup} this task is a child of, or null */
+    public TaskGroup group() {
+        return group;
     }
 
     @Override
@@ -128,13 +165,21 @@ public final class Task {
         switch (state) {
             case WAITING:
                 return value instanceof Task t ? "waiting for task " + t.id
-                        : value != null ? "waiting for I/O"
+                        : value instanceof IoPoller.Waiters ? "waiting for I/O"
                         : heapIndex >= 0 ? "sleeping" : "waiting";
             case FAILED:
                 return "failed: " + outcome;
             default:
                 return state().name().toLowerCase(java.util.Locale.ROOT);
         }
+    }
+
+    /** Records that the body ended with {@code t}: killed, cancelled or failed. */
+    void ended(Throwable t) {
+        outcome = t;
+        state = killing && t instanceof GeneratorExit ? KILLED
+                : t instanceof Cancelled && !(t instanceof TaskTimeout) ? CANCELLED
+                : FAILED;
     }
 
     /**
@@ -161,8 +206,7 @@ public final class Task {
             task.outcome = result;
             task.state = RETURNED;
         } catch (Throwable t) {
-            task.outcome = t;
-            task.state = task.killing && t instanceof GeneratorExit ? KILLED : FAILED;
+            task.ended(t);
         }
         if (!task.killing) {
             Co.yield(EXITED);

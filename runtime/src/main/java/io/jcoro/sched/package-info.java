@@ -11,8 +11,19 @@
  * tasks a turn. The built-in calls: {@link io.jcoro.sched.GetTid},
  * {@link io.jcoro.sched.NewTask}, {@link io.jcoro.sched.KillTask},
  * {@link io.jcoro.sched.WaitTask}, {@link io.jcoro.sched.ReadWait},
- * {@link io.jcoro.sched.WriteWait}, {@link io.jcoro.sched.Sleep}; adding one is a class with
- * one method (see {@link io.jcoro.sched.SystemCall}).
+ * {@link io.jcoro.sched.WriteWait}, {@link io.jcoro.sched.Sleep},
+ * {@link io.jcoro.sched.CancelTask}; adding one is a class with one method (see
+ * {@link io.jcoro.sched.SystemCall}).
+ *
+ * <h2>Beyond the course: timeouts, cancellation, groups, faults</h2>
+ * Every suspension is a cancellation point. A {@link io.jcoro.sched.CancelScope} gives the code
+ * inside it a deadline ({@code failAfter}, and {@link io.jcoro.sched.Syscalls#moveOnAfter}) or
+ * a way to be cancelled, or shields it; cancelling a task throws
+ * {@link io.jcoro.sched.Cancelled} in at its suspension point, a deadline
+ * {@link io.jcoro.sched.TaskTimeout}. A {@link io.jcoro.sched.TaskGroup} is trio's nursery:
+ * its block ends when all its children have, and a child's failure cancels the others and
+ * reaches the parent as an {@link io.jcoro.sched.ExceptionGroup}. No failure of a task ends
+ * the scheduler; a failure of the kernel stops it cleanly, every task closed.
  *
  * <h2>No trampolines</h2>
  * In Python a {@code yield} suspends only the generator it is written in, so the course's

@@ -2,11 +2,13 @@ package io.jcoro.samples.net;
 
 import io.jcoro.core.Co;
 import io.jcoro.core.Coroutine;
+import io.jcoro.net.Listener;
 import io.jcoro.sched.Kernel;
 import io.jcoro.sched.KillTask;
 import io.jcoro.sched.NewTask;
 import io.jcoro.sched.ReadWait;
 import io.jcoro.sched.Scheduler;
+import io.jcoro.sched.Sleep;
 import io.jcoro.sched.Task;
 import io.jcoro.sched.WaitTask;
 import io.jcoro.sched.WriteWait;
@@ -19,6 +21,7 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,11 +29,19 @@ import java.util.List;
  * echogood.py: the echo server that works, because every task waits for its socket with
  * {@link ReadWait} and {@link WriteWait} instead of blocking; "I'm alive!" keeps running.
  *
+ * <p>Two additions to the course's code keep it serving under abuse: a {@link ReadWait} with a
+ * timeout drops a client that stays silent for {@link #IDLE} (slowloris), and an
+ * {@code accept} that fails for want of descriptors is retried after a pause instead of
+ * ending the server.
+ *
  * <p>Arguments: {@code [port] [clients]}: the port (default 45000, on loopback) and how many
  * clients to serve before the server waits for them to finish and ends, stopping the alive
  * task (default: for ever, as in the course).
  */
 public final class EchoGood {
+    /** How long a client may stay silent before it is dropped. */
+    static final Duration IDLE = Duration.ofSeconds(60);
+
     private EchoGood() {
     }
 
@@ -40,7 +51,10 @@ public final class EchoGood {
             out.println("Connection from " + client.getRemoteAddress());
             ByteBuffer buf = ByteBuffer.allocate(65536);
             while (true) {
-                Co.yield(new ReadWait(client));
+                if (!Co.<Boolean>yield(new ReadWait(client, IDLE))) {
+                    out.println("Client idle for " + IDLE.toSeconds() + " s: dropped");
+                    return;
+                }
                 buf.clear();
                 if (client.read(buf) < 0) {
                     break;
@@ -65,10 +79,24 @@ public final class EchoGood {
         out.println("Server starting");
         List<Integer> handlers = new ArrayList<>();
         ServerSocketChannel sock = open(port, backlog);
+        boolean starved = false;
         try {
             while (clients == 0 || handlers.size() < clients) {
                 Co.yield(new ReadWait(sock));
-                SocketChannel client = sock.accept();
+                SocketChannel client;
+                try {
+                    client = sock.accept();
+                } catch (IOException e) {
+                    if (!Listener.isShortage(e)) {
+                        throw e;
+                    }
+                    if (!starved) {             // out of descriptors: say so once, pause, retry
+                        out.println("accept: " + e.getMessage() + "; retrying");
+                        starved = true;
+                    }
+                    Co.yield(Sleep.millis(100));
+                    continue;
+                }
                 if (client != null) {
                     client.configureBlocking(false);
                     handlers.add(Co.yield(new NewTask(() -> handleClient(out, client))));

@@ -19,7 +19,7 @@ import java.util.Locale;
 /**
  * A load generator for echo servers, written with the library it measures: every client is a
  * task of one client-side {@link Scheduler} (one thread), using {@link Connection}. The clients
- * all connect, wait for each other at a gate (a six-line custom system call), then each sends
+ * all connect, wait for each other at a gate (a short custom system call), then each sends
  * {@code requests} messages of {@code size} bytes one at a time, reads each echo back in full
  * and checks it. The result: bytes echoed per second, round trips per second, and round-trip
  * latency percentiles.
@@ -90,12 +90,14 @@ public final class EchoLoad {
         @Override
         public void handle(Kernel kernel, Task task) {
             waiting.add(task);
+            kernel.park(task, () -> waiting.remove(task)); // a client cancelled at the gate leaves it
             if (waiting.size() == parties) {
                 openedAt = System.nanoTime();
-                for (Task t : waiting) {
+                List<Task> all = List.copyOf(waiting);
+                waiting.clear();
+                for (Task t : all) {
                     kernel.resume(t, null);
                 }
-                waiting.clear();
             }
         }
     }

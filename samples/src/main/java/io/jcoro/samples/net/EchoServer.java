@@ -19,6 +19,22 @@ import java.util.List;
  * scheduler trampolines them ({@code data = yield Recv(client, 65536)}); here they are plain
  * {@code @Coroutine} methods, and the tasks simply call them ({@code data = recv(client, 65536)}).
  *
+ * <h2>Why it fails under load</h2>
+ * It is the course's server, kept as it is, and it is not built for a crowd. With 1,000 clients
+ * connecting at once, hundreds of connections fail, for two reasons of the course's own making:
+ * <ul>
+ *   <li>the listen backlog is 5: the kernel queues at most about five connections that have not
+ *       been accepted yet, and answers the rest of a burst with a reset (or drops their
+ *       handshake, so that they time out);
+ *   <li>{@code accept} waits for readiness first and then accepts one connection: each
+ *       connection costs a trip through the selector and the ready queue, behind every client
+ *       task that is ready, so the backlog drains slowly while it overflows.
+ * </ul>
+ * It also dies when the process runs out of descriptors (its {@code accept} throws, and the
+ * server task with it) and holds idle clients for ever. {@link EchoServer2} shows the way that
+ * holds up: a large backlog, accepting everything that waits before waiting again, backing off
+ * when out of descriptors, and an idle timeout.
+ *
  * <p>Arguments: {@code [port] [clients]} as echogood.
  */
 public final class EchoServer {
@@ -27,6 +43,7 @@ public final class EchoServer {
 
     // ---- library functions ---------------------------------------------------------------
 
+    /** The course's {@code Accept}: wait, then accept one; see "why it fails under load". */
     @Coroutine
     static SocketChannel accept(ServerSocketChannel sock) {
         while (true) {
@@ -92,7 +109,7 @@ public final class EchoServer {
     @Coroutine
     static void server(PrintStream out, int port, int clients) {
         out.println("Server starting");
-        ServerSocketChannel sock = EchoGood.open(port, 5);
+        ServerSocketChannel sock = EchoGood.open(port, 5); // the course's backlog: too small for a burst
         List<Integer> handlers = new ArrayList<>();
         try {
             while (clients == 0 || handlers.size() < clients) {

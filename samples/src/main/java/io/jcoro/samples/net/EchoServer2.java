@@ -4,12 +4,11 @@ import io.jcoro.core.Coroutine;
 import io.jcoro.net.Connection;
 import io.jcoro.net.Listener;
 import io.jcoro.sched.Scheduler;
-import io.jcoro.sched.Syscalls;
+import io.jcoro.sched.TaskGroup;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 
 /**
  * echoserver2.py with sockwrap.py: the echo server on the class-based socket wrapper, which
@@ -17,10 +16,30 @@ import java.util.List;
  * {@code recv} and {@code sendAll} are {@code @Coroutine} methods: the handler reads like a
  * blocking, thread-per-client server, yet every client is a task on one thread.
  *
- * <p>Arguments: {@code [port] [clients]}: the port (default 45000, on loopback) and how many
- * clients to serve before waiting for them to finish and ending (default: for ever).
+ * <p>It is also the way to write a server that holds up, where the course's
+ * {@link EchoServer} does not:
+ * <ul>
+ *   <li>the listen backlog is {@link Listener#DEFAULT_BACKLOG} (1024), not 5, so a burst of
+ *       clients waits in the kernel instead of being refused;
+ *   <li>{@link Listener#accept()} accepts every connection that is waiting before it waits
+ *       again, rather than one per trip through the selector;
+ *   <li>when the process runs out of descriptors, {@code accept} logs it once, backs off and
+ *       retries, while the connections already accepted are served; nothing is dropped;
+ *   <li>every connection has an {@linkplain Connection#idleTimeout(Duration) idle timeout}: a
+ *       client that sends nothing for that long (slowloris) is dropped;
+ *   <li>the handlers are children of a {@link TaskGroup}, so {@code serve} returns only once
+ *       every client it accepted is done, and a bug in a handler (anything but a lost
+ *       connection) stops the server with that exception instead of passing unnoticed.
+ * </ul>
+ *
+ * <p>Arguments: {@code [port] [clients] [idle seconds]}: the port (default 45000, on loopback),
+ * how many clients to serve before waiting for them to finish and ending (default: for ever),
+ * and the idle timeout (default 60).
  */
 public final class EchoServer2 {
+    /** The idle timeout when none is given. */
+    public static final Duration DEFAULT_IDLE = Duration.ofSeconds(60);
+
     private EchoServer2() {
     }
 
@@ -37,12 +56,13 @@ public final class EchoServer2 {
             }
             out.println("Client closed");
         } catch (UncheckedIOException e) {
-            out.println("Client lost: " + e.getMessage());
+            out.println("Client lost: " + e.getMessage()); // reset, broken pipe, or idle too long
         }
     }
 
     /**
-     * Serves echo clients on {@code sock} (and closes it when done).
+     * Serves echo clients on {@code sock} (and closes it when done), with the
+     * {@linkplain #DEFAULT_IDLE default idle timeout}.
      *
      * @param out     where to log
      * @param sock    the listener
@@ -51,16 +71,28 @@ public final class EchoServer2 {
      */
     @Coroutine
     public static void serve(PrintStream out, Listener sock, int clients) {
-        List<Integer> handlers = new ArrayList<>();
-        try (sock) {
-            while (clients == 0 || handlers.size() < clients) {
-                Connection client = sock.accept();
-                handlers.add(Syscalls.newTask(() -> handleClient(out, client)));
+        serve(out, sock, clients, DEFAULT_IDLE);
+    }
+
+    /**
+     * Serves echo clients on {@code sock} (and closes it once it has accepted {@code clients}),
+     * each in a task of one {@link TaskGroup}; returns when they have all finished.
+     *
+     * @param out     where to log
+     * @param sock    the listener
+     * @param clients how many clients to serve; 0 for ever
+     * @param idle    the idle timeout of every connection, or null for none
+     */
+    @Coroutine
+    public static void serve(PrintStream out, Listener sock, int clients, Duration idle) {
+        TaskGroup.run(handlers -> {
+            try (sock) {
+                for (int served = 0; clients == 0 || served < clients; served++) {
+                    Connection client = sock.accept().idleTimeout(idle);
+                    handlers.spawn(() -> handleClient(out, client));
+                }
             }
-        }
-        for (int tid : handlers) {
-            Syscalls.waitTask(tid);
-        }
+        });
     }
 
     /**
@@ -89,10 +121,11 @@ public final class EchoServer2 {
     public static void run(PrintStream out, String... args) {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 45000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        Duration idle = args.length > 2 ? Duration.ofSeconds(Long.parseLong(args[2])) : DEFAULT_IDLE;
         try (Scheduler sched = new Scheduler()) {
             out.println("Server starting");
             Listener sock = Listener.bind(port);
-            sched.spawn(() -> serve(out, sock, clients));
+            sched.spawn(() -> serve(out, sock, clients, idle));
             sched.run();
         }
     }

@@ -123,10 +123,10 @@ class ConnectionTest {
         byte[] payload = new byte[3_000_000];
         new Random(1).nextBytes(payload);
         sched.spawn(() -> echoOnce(listener, log));
-        Task client = sched.spawn(() -> {
+        Task client = sched.spawnReturning(() -> {
             try (Connection c = Connection.connect(listener.address())) {
                 // a second task reads while this one writes, on the same connection
-                int reader = Syscalls.newTask(() -> {
+                int reader = Syscalls.newTaskReturning(() -> {
                     ByteBuffer got = ByteBuffer.allocate(payload.length + 1);
                     while (c.recvInto(got) >= 0) {
                         Co.yield(null);
@@ -137,7 +137,7 @@ class ConnectionTest {
                     c.sendAll(payload, off, Math.min(100_000, payload.length - off));
                 }
                 c.shutdownOutput();
-                ByteBuffer got = Syscalls.waitTask(reader).result();
+                ByteBuffer got = Syscalls.waitTask(reader).result(ByteBuffer.class);
                 byte[] echoed = new byte[got.remaining()];
                 got.get(echoed);
                 return echoed;
@@ -145,13 +145,13 @@ class ConnectionTest {
         });
         sched.run();
         assertTrue(failed.isEmpty(), () -> failed.toString());
-        assertArrayEquals(payload, client.result());
+        assertArrayEquals(payload, client.result(byte[].class));
     }
 
     @Test
     void aResetIsAClearErrorAndClosesTheConnection() {
         Listener listener = Listener.bind(0);
-        Task server = sched.spawn(() -> {
+        Task server = sched.spawnReturning(() -> {
             try (listener) {
                 Connection c = listener.accept();
                 c.sendAll(c.recv(1));
@@ -173,7 +173,7 @@ class ConnectionTest {
         });
         sched.run();
         assertEquals(List.of("server: open after error: false"), log);
-        UncheckedIOException e = server.result();
+        UncheckedIOException e = server.result(UncheckedIOException.class);
         assertTrue(e.getMessage().startsWith("recv from /127.0.0.1:"), e.getMessage());
         assertTrue(e.getMessage().contains(" failed: Connection reset"), e.getMessage());
     }
@@ -191,7 +191,7 @@ class ConnectionTest {
     @Test
     void aPeerGoneMidWriteIsAClearErrorAndClosesTheConnection() {
         Listener listener = Listener.bind(0);
-        Task server = sched.spawn(() -> {
+        Task server = sched.spawnReturning(() -> {
             try (listener) {
                 Connection c = listener.accept();
                 try {
@@ -211,7 +211,7 @@ class ConnectionTest {
         });
         sched.run();
         assertEquals(List.of("server: open after error: false"), log);
-        UncheckedIOException e = server.result();
+        UncheckedIOException e = server.result(UncheckedIOException.class);
         assertTrue(e.getMessage().startsWith("send to /127.0.0.1:"), e.getMessage());
     }
 

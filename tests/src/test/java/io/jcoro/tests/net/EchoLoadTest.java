@@ -54,7 +54,7 @@ class EchoLoadTest {
         o.abrupt = index % 8 == 5;
         int stopAt = o.abrupt ? random.nextInt(size + 1) : size;
         Connection c = Connection.connect(server);
-        int reader = Syscalls.newTask(() -> readEcho(c));
+        int reader = Syscalls.newTaskReturning(() -> readEcho(c));
         CRC32 crc = new CRC32();
         while (o.sent < stopAt) {
             byte[] chunk = new byte[(int) Math.min(1 + random.nextInt(16 * 1024), stopAt - o.sent)];
@@ -70,7 +70,7 @@ class EchoLoadTest {
             return o;
         }
         c.shutdownOutput();
-        long[] echo = Syscalls.waitTask(reader).result();
+        long[] echo = Syscalls.waitTask(reader).result(long[].class);
         o.received = echo[0];
         o.receivedCrc = echo[1];
         c.close();
@@ -123,7 +123,7 @@ class EchoLoadTest {
         try (Scheduler sched = new Scheduler().onFailure(clientFailures::add)) {
             for (int i = 0; i < CLIENTS; i++) {
                 int index = i;
-                clients.add(sched.spawn(() -> client(listener.address(), index)));
+                clients.add(sched.spawnReturning(() -> client(listener.address(), index)));
             }
             sched.run();
         }
@@ -135,7 +135,7 @@ class EchoLoadTest {
         int normal = 0;
         long bytes = 0;
         for (Task t : clients) {
-            Outcome o = t.result();
+            Outcome o = t.result(Outcome.class);
             if (!o.abrupt) {
                 normal++;
                 bytes += o.sent;

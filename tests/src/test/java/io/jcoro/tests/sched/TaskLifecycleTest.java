@@ -134,12 +134,12 @@ class TaskLifecycleTest {
     @Test
     void waitTaskReturnsTheFinishedChildWithItsResult() {
         sched.spawn(() -> {
-            int child = Syscalls.newTask(() -> {
+            int child = Syscalls.newTaskReturning(() -> {
                 Co.yield(null);
                 return 42;
             });
             Task done = Syscalls.waitTask(child);
-            log.add(done.id() + " " + done.state() + " " + done.<Integer>result());
+            log.add(done.id() + " " + done.state() + " " + done.result(Integer.class));
         });
         sched.run();
         assertEquals(List.of("2 RETURNED 42"), log);
@@ -174,7 +174,7 @@ class TaskLifecycleTest {
 
     @Test
     void everyWaiterIsWokenWithTheSameTaskInTheOrderTheyWaited() {
-        Task child = sched.spawn(() -> {
+        Task child = sched.spawnReturning(() -> {
             for (int i = 0; i < 3; i++) {
                 Co.yield(null);
             }
@@ -245,10 +245,10 @@ class TaskLifecycleTest {
 
     @Test
     void systemCallsWorkAtAnyDepthOfCalls() {
-        Task t = sched.spawn(() -> depth(20, log));
+        Task t = sched.spawnReturning(() -> depth(20, log));
         sched.run();
         assertEquals(List.of("child of 1"), log);
-        assertEquals(1, t.<Integer>result());
+        assertEquals(1, t.result(Integer.class));
     }
 
     @Test
@@ -267,7 +267,7 @@ class TaskLifecycleTest {
 
     @Test
     void aTaskCanDelegateToASubGeneratorThatMakesSystemCalls() {
-        Task t = sched.spawn(() -> {
+        Task t = sched.spawnReturning(() -> {
             Generator<Object> sub = Generator.returning(() -> {
                 int me = Co.yield(new GetTid());
                 Co.yield(null);
@@ -277,7 +277,7 @@ class TaskLifecycleTest {
             return r + 1;
         });
         sched.run();
-        assertEquals(11, t.<Integer>result());
+        assertEquals(11, t.result(Integer.class));
     }
 
     @Test
