@@ -17,7 +17,8 @@ package io.jcoro.core;
  *   <li>The saved frames live in two stacks, {@link #prims} (every primitive, widened to its
  *       bits in a long) and {@link #refs}; a frame pushes its values then its resume index, so the
  *       innermost frame is at the bottom and the outermost on top, and a resume pops exactly what
- *       the capture pushed. Both stacks are empty (their tops are 0) while the coroutine runs;
+ *       the capture pushed. Each frame's last reference is its label, which describes the frame
+ *       ({@link SavedFrames}), so the saved state can be read without running any frame. Both stacks are empty (their tops are 0) while the coroutine runs;
  *       while it is suspended no reference slot above the top holds anything.
  *   <li>Only the thread that runs the generator touches these fields; hand-offs between threads
  *       go through the generator's state (a compare-and-set to RUNNING, a release store back).
@@ -32,8 +33,6 @@ public abstract sealed class Continuation permits Generator, Continuation.Idle {
 
     /** {@link #value} is a Throwable to raise at the suspension point. */
     static final int THROWING = 1;
-    /** The resume is a stack inspection: record the frames, then suspend again unchanged. */
-    static final int INSPECTING = 2;
     /** A generator's {@code hasNext()} ran the body; the value yielded waits in {@link #value}. */
     static final int PEEKED = 4;
 

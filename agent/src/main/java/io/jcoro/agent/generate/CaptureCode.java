@@ -10,6 +10,7 @@ import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
@@ -24,16 +25,18 @@ final class CaptureCode {
      * <pre>{@code
      * capture_k:                                  // stack: [S..., result]; line of the point
      *   pop result;
-     *   Frames.reserve(f, PRIMITIVES[, REFERENCES]);             // no references: primitives only
+     *   Frames.reserve(f, PRIMITIVES, REFERENCES + 1);           // + 1: the frame's label
      *   Frames.pushX(s_top, f); ... Frames.pushX(s_bottom, f);   // null entries are dropped
      *   Frames.pushX(live_local_1, f); ...                       // in slot order
      *   Frames.pushRef(receiverLocal, f);                        // calls with a receiver
      *   if ((entry & ~RESTORE) == ALTERNATE_ID) entry = ID;      // lambda bodies
-     *   Frames.endCapture(f, k, entry, ID);      // checks the handshake, pushes k
+     *   Frames.endCapture(f, k, entry, ID, "P R LINE CLASS/METHOD/FILE");  // handshake; pushes k, label
      *   return <zero>;
      * }</pre>
+     *
+     * @param label the frame's label at this point ({@link FrameLabel})
      */
-    static InsnList emit(MethodPlan plan, SuspensionPoint p, LabelNode capture) {
+    static InsnList emit(MethodPlan plan, SuspensionPoint p, LabelNode capture, String label) {
         int f = plan.continuationLocal();
         InsnList code = new InsnList();
         code.add(capture);
@@ -46,12 +49,8 @@ final class CaptureCode {
         }
         code.add(new VarInsnNode(Opcodes.ALOAD, f));
         code.add(Storage.constant(p.primitiveCount()));
-        if (p.referenceCount() == 0) {
-            code.add(Storage.frames("reserve", "(" + RuntimeNames.CONTINUATION_DESC + "I)V"));
-        } else {
-            code.add(Storage.constant(p.referenceCount()));
-            code.add(Storage.frames("reserve", "(" + RuntimeNames.CONTINUATION_DESC + "II)V"));
-        }
+        code.add(Storage.constant(p.referenceCount() + 1)); // and the label
+        code.add(Storage.frames("reserve", "(" + RuntimeNames.CONTINUATION_DESC + "II)V"));
         List<Type> stack = p.stack();
         for (int i = stack.size() - 1; i >= 0; i--) {
             Type t = stack.get(i);
@@ -90,7 +89,8 @@ final class CaptureCode {
         code.add(Storage.constant(p.index()));
         code.add(new VarInsnNode(Opcodes.ILOAD, plan.entryStampLocal()));
         code.add(Storage.constant(plan.methodId()));
-        code.add(Storage.frames("endCapture", "(" + RuntimeNames.CONTINUATION_DESC + "III)V"));
+        code.add(new LdcInsnNode(label));
+        code.add(Storage.frames("endCapture", "(" + RuntimeNames.CONTINUATION_DESC + "IIILjava/lang/String;)V"));
         code.add(Storage.dummyReturn(Type.getReturnType(plan.method().desc)));
         return code;
     }
