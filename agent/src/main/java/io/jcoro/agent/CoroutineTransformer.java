@@ -25,21 +25,25 @@ import java.util.concurrent.TimeoutException;
  * guards its resources with that same lock would block it, so the wait is bounded: past
  * {@link #RETRY_TIMEOUT_SECONDS} the class loads unchanged, logged. At the very edge even the
  * hand-off can overflow; then too the class loads unchanged, with its {@code [jcoro]} line.
+ * That line is printed by the large-stack thread, never at the edge: a stack overflow inside
+ * {@code println} can leave the stream's encoder broken for every later line (seen on JDK 25).
  */
 final class CoroutineTransformer implements ClassFileTransformer {
     /** The stack of the thread that retries a transform that overflowed. */
     static final long RETRY_STACK_BYTES = 256L << 20;
     /** How long the loading thread waits for that retry. */
     static final long RETRY_TIMEOUT_SECONDS = 30;
+    /** How soon a failure met at the edge of the stack is printed. */
+    static final long LOG_DELAY_MILLIS = 500;
 
     private final AgentConfig config;
     private final AgentLog log;
     private final ClassInstrumenter instrumenter;
     private final ClassLoader platform = ClassLoader.getPlatformClassLoader();
     /**
-     * Failures that could not even be logged (the log line overflowed the stack too), printed by
-     * the next transform that has the stack for them. Plain array stores, so that recording one
-     * needs no stack; racy by design: a lost line is better than a lock on class loading.
+     * Failures met at the edge of the stack, printed by {@link #retrier}. Plain array stores, so
+     * that recording one needs no stack; racy by design: a lost line is better than a lock on
+     * class loading.
      */
     private final String[] unloggedClasses = new String[64];
     private final Throwable[] unloggedErrors = new Throwable[64];
@@ -60,7 +64,10 @@ final class CoroutineTransformer implements ClassFileTransformer {
     private void retryForever() {
         while (true) {
             try {
-                retries.take().run();
+                FutureTask<byte[]> task = retries.poll(LOG_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+                if (task != null) {
+                    task.run();
+                }
                 logUnlogged();
             } catch (InterruptedException | RuntimeException e) {
                 // keep serving: a waiting transform times out on its own
@@ -83,9 +90,6 @@ final class CoroutineTransformer implements ClassFileTransformer {
             }
         } catch (Throwable t) {
             return failed(className, t);
-        }
-        if (unlogged != 0) {
-            logUnlogged();
         }
         return result;
     }
@@ -135,17 +139,24 @@ final class CoroutineTransformer implements ClassFileTransformer {
         }
     }
 
-    /** Logs a class left unchanged; if even that overflows, leaves the line for later. */
+    /**
+     * Logs a class left unchanged. A failure met at the edge of the stack (or whose line would
+     * overflow it) is left for {@link #retrier} to print, within {@link #LOG_DELAY_MILLIS}.
+     */
     private byte[] failed(String className, Throwable error) {
-        try {
-            log.failed(className, error);
-        } catch (Throwable again) {
-            int i = unlogged;
-            if (i < unloggedClasses.length) {
-                unloggedClasses[i] = className;
-                unloggedErrors[i] = error;
-                unlogged = i + 1;
+        if (!(error instanceof StackOverflowError) || Thread.currentThread() == retrier) {
+            try {
+                log.failed(className, error);
+                return null;
+            } catch (Throwable again) {
+                // print it later
             }
+        }
+        int i = unlogged;
+        if (i < unloggedClasses.length) {
+            unloggedClasses[i] = className;
+            unloggedErrors[i] = error;
+            unlogged = i + 1;
         }
         return null;
     }
