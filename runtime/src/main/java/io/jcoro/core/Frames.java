@@ -16,7 +16,7 @@ package io.jcoro.core;
  *   Frames.yieldValue(v, f); goto capture_k;
  *   resume_k: r = Frames.resumeValue(f);
  * capture_k:                                     // save what is live, then return a dummy
- *   Frames.reserve(f, P, R); Frames.pushInt(x, f); ...; Frames.endCapture(f, k, entry, ID, LABEL);
+ *   Frames.reserve(f, P[, R]); Frames.pushInt(x, f); ...; Frames.endCapture(f, k, entry, ID, LABEL);
  *   return 0;
  * restore:                                       // pop in reverse, then re-enter the call
  *   switch (Frames.beginRestore(f)) { case k: x = Frames.popInt(f); ...; goto call_k; }
@@ -208,9 +208,11 @@ public final class Frames {
     }
 
     /**
-     * Ends a frame's capture: checks the handshake, then pushes the frame's resume index and its
-     * label, a constant string naming the frame for {@link Generator#suspendedFrames()} (see
-     * {@link SavedFrames}). Pushing the same label as the last suspension stores nothing.
+     * Ends a frame's capture: checks the handshake, then pushes the frame's resume index, with
+     * its label beside it: a constant string naming the frame for
+     * {@link Generator#suspendedFrames()} (see {@link SavedFrames}). The label takes no stack
+     * slot of its own, so a restore never pops it, and writing the same label as the last
+     * suspension stores nothing.
      *
      * @param f the continuation
      * @param index which suspension point of the method this frame stopped at
@@ -223,8 +225,12 @@ public final class Frames {
         if (caller != methodId && caller != BODY) {
             throw Diagnostics.uninstrumentedCaller(f);
         }
-        f.prims[f.pTop++] = index;
-        pushRef(label, f);
+        int i = f.pTop++;
+        f.prims[i] = index;
+        Object[] labels = f.labels;
+        if (labels[i] != label) {
+            labels[i] = label;
+        }
     }
 
     /**
@@ -252,14 +258,8 @@ public final class Frames {
 
     // ---- restore -------------------------------------------------------------------------
 
-    /**
-     * Pops the frame's resume index and its label (which only {@link SavedFrames} reads).
-     *
-     * @param f the continuation
-     * @return the resume index the frame pushed last
-     */
+    /** @param f the continuation @return the resume index the frame pushed last */
     public static int beginRestore(Continuation f) {
-        f.rTop--;
         return (int) f.prims[--f.pTop];
     }
 

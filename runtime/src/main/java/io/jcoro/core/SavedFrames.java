@@ -8,20 +8,21 @@ import java.util.List;
  * Reads a suspended continuation's frames from its saved state alone, without running any of
  * them: what {@link Generator#suspendedFrames()} reports.
  *
- * <p>When a frame is captured, the last value it pushes to the reference stack is its
- * <em>label</em>: a string constant of the instrumented class, one per suspension point, that
- * describes the frame and says how many values it saved:
+ * <p>When a frame is captured, its resume index, the last value it pushes, gets a
+ * <em>label</em> beside it (in {@link Continuation#labels}, at the same position): a string
+ * constant of the instrumented class, one per suspension point, that describes the frame and
+ * says how many values it saved:
  * <pre>
  *   "P R LINE CLASS/METHOD/FILE"      e.g. "3 2 44 com.example.Walker/descend/Walker.java"
  * </pre>
  * {@code P} counts its entries on the primitive stack (its resume index included), {@code R} on
- * the reference stack (the label included); {@code LINE} is the suspension point's line, or -1;
+ * the reference stack; {@code LINE} is the suspension point's line, or -1;
  * {@code CLASS} is the binary name, which cannot contain {@code /}, nor can a method name;
  * {@code FILE} (the source file, possibly empty) comes last so it may contain anything. The
  * outermost frame is on top of the stacks, so the labels are read from the top down, each one
- * saying how far down the next frame's label lies. The label lives in the class itself (its
+ * saying how far down the next frame's index lies. The label lives in the class itself (its
  * constant pool), so this works whoever instrumented the class, and costs a capture no store
- * when the same point suspends again (see {@link Frames#pushRef}).
+ * when the same point suspends again (see {@link Frames#endCapture}).
  */
 final class SavedFrames {
     private SavedFrames() {
@@ -36,10 +37,10 @@ final class SavedFrames {
         List<StackTraceElement> frames = new ArrayList<>();
         int p = c.pTop;
         int r = c.rTop;
-        while (r > 0) {
-            Object label = c.refs[r - 1];
+        while (p > 0) {
+            Object label = c.labels[p - 1];
             if (!(label instanceof String s)) {
-                throw corrupt(c, "no frame label at reference " + (r - 1));
+                throw corrupt(c, "no frame label at primitive " + (p - 1));
             }
             int space1 = s.indexOf(' ');
             int space2 = s.indexOf(' ', space1 + 1);
@@ -52,7 +53,7 @@ final class SavedFrames {
             int prims = number(c, s, 0, space1);
             int refs = number(c, s, space1 + 1, space2);
             int line = number(c, s, space2 + 1, space3);
-            if (prims < 1 || refs < 1 || prims > p || refs > r) {
+            if (prims < 1 || refs < 0 || prims > p || refs > r) {
                 throw corrupt(c, "frame label \"" + s + "\" does not fit the stacks");
             }
             String file = slash2 + 1 == s.length() ? null : s.substring(slash2 + 1);

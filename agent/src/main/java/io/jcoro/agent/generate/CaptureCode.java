@@ -25,12 +25,12 @@ final class CaptureCode {
      * <pre>{@code
      * capture_k:                                  // stack: [S..., result]; line of the point
      *   pop result;
-     *   Frames.reserve(f, PRIMITIVES, REFERENCES + 1);           // + 1: the frame's label
+     *   Frames.reserve(f, PRIMITIVES[, REFERENCES]);             // no references: primitives only
      *   Frames.pushX(s_top, f); ... Frames.pushX(s_bottom, f);   // null entries are dropped
      *   Frames.pushX(live_local_1, f); ...                       // in slot order
      *   Frames.pushRef(receiverLocal, f);                        // calls with a receiver
      *   if ((entry & ~RESTORE) == ALTERNATE_ID) entry = ID;      // lambda bodies
-     *   Frames.endCapture(f, k, entry, ID, "P R LINE CLASS/METHOD/FILE");  // handshake; pushes k, label
+     *   Frames.endCapture(f, k, entry, ID, "P R LINE CLASS/METHOD/FILE");  // handshake; pushes k, labelled
      *   return <zero>;
      * }</pre>
      *
@@ -49,8 +49,12 @@ final class CaptureCode {
         }
         code.add(new VarInsnNode(Opcodes.ALOAD, f));
         code.add(Storage.constant(p.primitiveCount()));
-        code.add(Storage.constant(p.referenceCount() + 1)); // and the label
-        code.add(Storage.frames("reserve", "(" + RuntimeNames.CONTINUATION_DESC + "II)V"));
+        if (p.referenceCount() == 0) {
+            code.add(Storage.frames("reserve", "(" + RuntimeNames.CONTINUATION_DESC + "I)V"));
+        } else {
+            code.add(Storage.constant(p.referenceCount()));
+            code.add(Storage.frames("reserve", "(" + RuntimeNames.CONTINUATION_DESC + "II)V"));
+        }
         List<Type> stack = p.stack();
         for (int i = stack.size() - 1; i >= 0; i--) {
             Type t = stack.get(i);

@@ -22,14 +22,13 @@ final class FrameLabel {
      */
     static String of(ClassNode owner, MethodNode method, SuspensionPoint p) {
         String file = owner.sourceFile == null ? "" : owner.sourceFile;
-        return p.primitiveCount() + " " + (savedReferences(p) + 1) + " " + p.line() + " "
+        return p.primitiveCount() + " " + savedReferences(p) + " " + p.line() + " "
                 + owner.name.replace('/', '.') + "/" + method.name + "/" + file;
     }
 
     /**
-     * The references {@link CaptureCode} pushes at {@code p}, the label aside: values known to
-     * be null are not pushed (so not {@link SuspensionPoint#referenceCount()}, which reserves
-     * room for them).
+     * The references {@link CaptureCode} pushes at {@code p}: values known to be null are not
+     * pushed (so not {@link SuspensionPoint#referenceCount()}, which reserves room for them).
      */
     private static int savedReferences(SuspensionPoint p) {
         int n = p.receiverType() != null ? 1 : 0;
