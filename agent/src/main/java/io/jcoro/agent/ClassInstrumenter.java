@@ -110,7 +110,7 @@ public final class ClassInstrumenter {
                     // cannot suspend (a restore switch over no points would not verify).
                     StampClearing.apply(method);
                 } else {
-                    MethodRewriter.rewrite(plan);
+                    MethodRewriter.rewrite(plan, owner);
                     log.instrumented(owner.name, method.name, plan.points().size());
                 }
             } catch (RefusedException refused) {

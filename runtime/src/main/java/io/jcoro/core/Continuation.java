@@ -17,8 +17,10 @@ package io.jcoro.core;
  *   <li>The saved frames live in two stacks, {@link #prims} (every primitive, widened to its
  *       bits in a long) and {@link #refs}; a frame pushes its values then its resume index, so the
  *       innermost frame is at the bottom and the outermost on top, and a resume pops exactly what
- *       the capture pushed. Both stacks are empty (their tops are 0) while the coroutine runs;
- *       while it is suspended no reference slot above the top holds anything.
+ *       the capture pushed. Beside each frame's resume index lies its label, which describes the
+ *       frame ({@link SavedFrames}), so the saved state can be read without running any frame.
+ *       Both stacks are empty (their tops are 0) while the coroutine runs; while it is suspended
+ *       no reference slot above the top holds anything.
  *   <li>Only the thread that runs the generator touches these fields; hand-offs between threads
  *       go through the generator's state (a compare-and-set to RUNNING, a release store back).
  * </ul>
@@ -32,8 +34,6 @@ public abstract sealed class Continuation permits Generator, Continuation.Idle {
 
     /** {@link #value} is a Throwable to raise at the suspension point. */
     static final int THROWING = 1;
-    /** The resume is a stack inspection: record the frames, then suspend again unchanged. */
-    static final int INSPECTING = 2;
     /** A generator's {@code hasNext()} ran the body; the value yielded waits in {@link #value}. */
     static final int PEEKED = 4;
 
@@ -48,6 +48,11 @@ public abstract sealed class Continuation permits Generator, Continuation.Idle {
     int stamp;
     byte flags;
     long[] prims = NO_PRIMS;
+    /**
+     * The label of the frame whose resume index is at the same position in {@link #prims}
+     * (see {@link SavedFrames}); as long as {@link #prims}, the other positions unused.
+     */
+    Object[] labels = NO_REFS;
     int pTop;
     Object[] refs = NO_REFS;
     int rTop;
@@ -59,10 +64,11 @@ public abstract sealed class Continuation permits Generator, Continuation.Idle {
     Continuation() {
     }
 
-    /** Grows the primitive stack so that {@code p} more values fit (out of line: rare). */
+    /** Grows the primitive stack, and its labels, so that {@code p} more values fit (out of line: rare). */
     final void growPrims(int p) {
-        prims = pTop == 0 ? new long[grown(prims.length, p)]
-                : java.util.Arrays.copyOf(prims, grown(prims.length, pTop + p));
+        int length = grown(prims.length, pTop == 0 ? p : pTop + p);
+        prims = pTop == 0 ? new long[length] : java.util.Arrays.copyOf(prims, length);
+        labels = pTop == 0 ? new Object[length] : java.util.Arrays.copyOf(labels, length);
     }
 
     /** Grows the reference stack so that {@code r} more values fit (out of line: rare). */

@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 
 /**
  * Error messages that name the frame at fault, found with a {@link StackWalker}. Only error
- * paths and stack inspection come here, never the suspend/resume path.
+ * paths come here, never the suspend/resume path.
  */
 final class Diagnostics {
     private static final StackWalker WALKER =
@@ -88,6 +88,17 @@ final class Diagnostics {
                 + describe(caller) + ", which is not a coroutine." + HOW_TO_MARK);
     }
 
+    /**
+     * The restore switch met a resume index its method does not have: the saved state does not
+     * belong to this code. Drops it, so the generator stays consistent whoever catches this.
+     */
+    static IllegalStateException badResumeIndex(Continuation f, int index) {
+        f.discardFrames();
+        return new IllegalStateException(callerDescription()
+                + ": saved resume point " + index + " does not exist in this method;"
+                + " the suspended state does not match the code (was the class redefined?)");
+    }
+
     /** A generator's body was resumed but did not restore its frames: it is not instrumented. */
     static NotInstrumentedException uninstrumentedBody(Object body) {
         return new NotInstrumentedException("the generator body " + body.getClass().getName()
@@ -105,17 +116,6 @@ final class Diagnostics {
             // a class we cannot reflect on: fall back to the general message
         }
         return false;
-    }
-
-    /**
-     * The frames of a generator re-entered for inspection, innermost first: from the frame that
-     * asks down to the generator that runs the body.
-     */
-    static List<StackTraceElement> suspendedFrames() {
-        return WALKER.walk(s -> s.dropWhile(Diagnostics::isRuntimeFrame)
-                .takeWhile(f -> !f.getClassName().equals(Generator.class.getName()))
-                .map(StackWalker.StackFrame::toStackTraceElement)
-                .collect(Collectors.toList()));
     }
 
     @SuppressWarnings("unchecked")

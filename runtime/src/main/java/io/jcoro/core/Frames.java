@@ -14,9 +14,9 @@ package io.jcoro.core;
  *   if (Frames.isSuspending(f)) goto capture_k;
  *   ...                                          // and at each yield:
  *   Frames.yieldValue(v, f); goto capture_k;
- *   resume_k: r = Frames.resumeValue(f); if (Frames.isSuspending(f)) goto capture_k;
+ *   resume_k: r = Frames.resumeValue(f);
  * capture_k:                                     // save what is live, then return a dummy
- *   Frames.reserve(f, P[, R]); Frames.pushInt(x, f); ...; Frames.endCapture(f, k, entry, ID);
+ *   Frames.reserve(f, P[, R]); Frames.pushInt(x, f); ...; Frames.endCapture(f, k, entry, ID, LABEL);
  *   return 0;
  * restore:                                       // pop in reverse, then re-enter the call
  *   switch (Frames.beginRestore(f)) { case k: x = Frames.popInt(f); ...; goto call_k; }
@@ -125,8 +125,7 @@ public final class Frames {
 
     /**
      * The value a suspension point returns on resume: the sent value, or the exception thrown
-     * in. Also serves {@link Generator#suspendedFrames()}: on an inspecting resume it records the
-     * stack and suspends again.
+     * in.
      *
      * @param f the continuation
      * @return the sent value
@@ -134,21 +133,14 @@ public final class Frames {
     public static Object resumeValue(Continuation f) {
         Object v = f.value; // left in place: the next yield or the end of the body overwrites it
         if (f.flags != 0) {
-            return resumeSpecial(f, v);
+            return resumeThrowing(f, v);
         }
         return v;
     }
 
-    private static Object resumeSpecial(Continuation f, Object v) {
-        if ((f.flags & Continuation.THROWING) != 0) {
-            f.flags &= ~Continuation.THROWING;
-            throw Diagnostics.<RuntimeException>sneaky((Throwable) v);
-        }
-        // INSPECTING: the frames above are all re-entered now; record them and suspend again.
-        f.value = Diagnostics.suspendedFrames();
-        f.flags &= ~Continuation.INSPECTING;
-        f.mode = Continuation.CAPTURING;
-        return null;
+    private static Object resumeThrowing(Continuation f, Object v) {
+        f.flags &= ~Continuation.THROWING;
+        throw Diagnostics.<RuntimeException>sneaky((Throwable) v);
     }
 
     // ---- capture -------------------------------------------------------------------------
@@ -216,19 +208,29 @@ public final class Frames {
     }
 
     /**
-     * Ends a frame's capture: checks the handshake, then pushes the frame's resume index.
+     * Ends a frame's capture: checks the handshake, then pushes the frame's resume index, with
+     * its label beside it: a constant string naming the frame for
+     * {@link Generator#suspendedFrames()} (see {@link SavedFrames}). The label takes no stack
+     * slot of its own, so a restore never pops it, and writing the same label as the last
+     * suspension stores nothing.
      *
      * @param f the continuation
      * @param index which suspension point of the method this frame stopped at
      * @param entryStamp the stamp the frame took on entry
      * @param methodId the frame's own id
+     * @param label the label of this method's suspension point {@code index}
      */
-    public static void endCapture(Continuation f, int index, int entryStamp, int methodId) {
+    public static void endCapture(Continuation f, int index, int entryStamp, int methodId, String label) {
         int caller = entryStamp & ~RESTORE;
         if (caller != methodId && caller != BODY && !ReferenceLinks.contains(caller, methodId)) {
             throw Diagnostics.uninstrumentedCaller(f);
         }
-        f.prims[f.pTop++] = index;
+        int i = f.pTop++;
+        f.prims[i] = index;
+        Object[] labels = f.labels;
+        if (labels[i] != label) {
+            labels[i] = label;
+        }
     }
 
     /**
@@ -245,19 +247,26 @@ public final class Frames {
     }
 
     /**
-     * Entry of every exception handler in an instrumented method. Normally a no-op; if an error
-     * (a stack overflow, say) struck while frames were being saved or restored, the exception
-     * reaches this handler with the continuation half saved (capturing, or saved frames not yet
-     * popped: while user code runs the stacks are empty): it is dropped, so the handler and the
-     * frames above see an ordinary exception from the call and run on normally.
+     * Entry of every exception handler in an instrumented method; the generated code rethrows
+     * the exception at once, without running the handler, if this returns true. Normally it
+     * returns false and does nothing. If an error (a stack overflow, say) struck while frames
+     * were being saved, the exception reaches this handler with the continuation capturing: the
+     * half-saved state is dropped, so the handler and the frames above see an ordinary exception
+     * from the call and run on normally. If it struck while a resume was re-entering the frames
+     * (saved frames not yet popped: while user code runs both stacks are empty), this frame is
+     * only half restored and no handler of it may run: the exception passes up untouched to the
+     * generator, which puts the saved state back as it was before the resume.
      *
      * @param f the continuation
+     * @return whether the handler must not run: a resume was cut short
      */
-    public static void recover(Continuation f) {
-        if (f.mode != Continuation.NORMAL || f.pTop != 0) {
+    public static boolean recover(Continuation f) {
+        if (f.mode != Continuation.NORMAL) {
             f.discardFrames();
-            f.stamp = 0; // a re-entry that failed before the callee could take its stamp
+            f.stamp = 0; // a capture that failed before the callee could take its stamp
+            return false;
         }
+        return (f.pTop | f.rTop) != 0;
     }
 
     // ---- restore -------------------------------------------------------------------------
@@ -304,9 +313,8 @@ public final class Frames {
      * @return the exception, for the generated code to throw
      */
     public static IllegalStateException badResumeIndex(Continuation f, int index) {
-        f.discardFrames();
-        return new IllegalStateException(Diagnostics.callerDescription()
-                + ": saved resume point " + index + " does not exist in this method;"
-                + " the suspended state does not match the code (was the class redefined?)");
+        // Out of line: C1 sizes a frame for the deepest chain of calls it inlines anywhere in the
+        // method, cold paths included, so an error path inlined here would cost every frame.
+        return Diagnostics.badResumeIndex(f, index);
     }
 }

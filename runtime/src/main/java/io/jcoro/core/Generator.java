@@ -400,13 +400,12 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
      * method and line of the suspension point or call it waits in. While delegating with
      * {@code yieldFrom}, the sub-generator's frames come first. Empty unless suspended.
      *
-     * <p>This briefly re-enters the frames (as a resume does) without running user code, so it
-     * must not be called on an executing generator.
+     * <p>This reads the saved state and runs nothing, so it works at any depth and never
+     * disturbs the generator.
      *
      * @return the suspended frames
      * @throws IllegalStateException if the generator is executing
      */
-    @SuppressWarnings("unchecked")
     public List<StackTraceElement> suspendedFrames() {
         if (!STATE.compareAndSet(this, SUSPENDED, RUNNING)) {
             if (state == RUNNING) {
@@ -414,23 +413,18 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
             }
             return List.of();
         }
-        List<StackTraceElement> frames = new ArrayList<>();
-        if (delegate instanceof Generator<?> sub) {
-            frames.addAll(sub.suspendedFrames());
-        }
-        if (body instanceof Generator) {
-            STATE.setRelease(this, SUSPENDED);
+        try {
+            List<StackTraceElement> frames = new ArrayList<>();
+            if (delegate instanceof Generator<?> sub) {
+                frames.addAll(sub.suspendedFrames());
+            }
+            if (!(body instanceof Generator)) {
+                frames.addAll(SavedFrames.read(this));
+            }
             return frames;
+        } finally {
+            STATE.setRelease(this, SUSPENDED);
         }
-        Object kept = value;
-        byte keptFlags = flags;
-        value = null;
-        flags = INSPECTING;
-        frames.addAll((List<StackTraceElement>) enterBody(true));
-        value = kept;
-        flags = keptFlags;
-        STATE.setRelease(this, SUSPENDED);
-        return frames;
     }
 
     @Override
@@ -566,36 +560,71 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
             if (body instanceof Generator) {
                 return endOfClosingHandle();
             }
+            return enterBody(true, true);
         } else if (thrown != null) {
             value = thrown;
             flags = THROWING;
         } else if (sent != null) { // value is null here (nothing peeked): next() stores nothing
             value = sent;
         }
-        return enterBody(started);
+        return enterBody(started, false);
     }
 
-    /** Calls the body on this thread with this generator current, and reads how it left. */
-    private Object enterBody(boolean restoring) {
+    /**
+     * Calls the body on this thread with this generator current, and reads how it left.
+     *
+     * @param restoring whether the body is to re-enter its saved frames (a resume)
+     * @param keepPending whether the value or exception in transit survives a resume that fails
+     *                    while re-entering (it ends a delegation, and cannot be sent again)
+     */
+    private Object enterBody(boolean restoring, boolean keepPending) {
         Carrier carrier = Carrier.current();
         carrier.enter(this);
+        int savedPrims = pTop;
+        int savedRefs = rTop;
+        Object result;
         try {
             stamp = restoring ? Frames.BODY | RESTORE : Frames.BODY;
-            Object result = invokeBody();
-            if (mode != NORMAL) {
-                return suspended();
-            }
-            if (stamp < 0) {
-                throw Diagnostics.uninstrumentedBody(body);
-            }
-            finish(result);
-            return DONE;
+            result = invokeBody();
         } catch (Throwable t) {
+            if (restoring && mode == NORMAL && (pTop | rTop) != 0) {
+                // a resume cut short (a stack overflow re-entering the frames): put it back
+                undoResume(savedPrims, savedRefs, keepPending);
+                throw Diagnostics.<RuntimeException>sneaky(t);
+            }
             finish(null);
             throw Diagnostics.<RuntimeException>sneaky(escaping(t));
         } finally {
             carrier.leave();
         }
+        if (mode != NORMAL) {
+            return suspended();
+        }
+        if (stamp < 0) {
+            RuntimeException e = Diagnostics.uninstrumentedBody(body);
+            finish(null);
+            throw e;
+        }
+        finish(result);
+        return DONE;
+    }
+
+    /**
+     * A resume failed while re-entering the saved frames (a stack overflow, say): no frame had
+     * resumed and no handler of a re-entered frame ran ({@link Frames#recover} passes the
+     * exception up), and pops leave the saved values in place, so putting the stack tops back
+     * restores the suspended state exactly. The generator stays suspended and can be resumed
+     * again, from a thread with a larger stack for instance.
+     */
+    private void undoResume(int prims, int refs, boolean keepPending) {
+        pTop = prims;
+        rTop = refs;
+        stamp = 0;
+        if (!keepPending) {
+            value = null;
+            flags = 0;
+        }
+        STATE.setRelease(this, SUSPENDED);
     }
 
     /**

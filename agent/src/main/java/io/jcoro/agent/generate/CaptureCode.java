@@ -10,6 +10,7 @@ import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
@@ -31,11 +32,13 @@ final class CaptureCode {
      *   Frames.pushRef(argument_i, f); ...                       // interface calls: reference
      *                                                            //   arguments, from scratch locals
      *   if ((entry & ~RESTORE) == ALTERNATE_ID) entry = ID;      // lambda bodies
-     *   Frames.endCapture(f, k, entry, ID);      // checks the handshake, pushes k
+     *   Frames.endCapture(f, k, entry, ID, "P R LINE CLASS/METHOD/FILE");  // handshake; pushes k, labelled
      *   return <zero>;
      * }</pre>
+     *
+     * @param label the frame's label at this point ({@link FrameLabel})
      */
-    static InsnList emit(MethodPlan plan, SuspensionPoint p, LabelNode capture) {
+    static InsnList emit(MethodPlan plan, SuspensionPoint p, LabelNode capture, String label) {
         int f = plan.continuationLocal();
         InsnList code = new InsnList();
         code.add(capture);
@@ -97,7 +100,8 @@ final class CaptureCode {
         code.add(Storage.constant(p.index()));
         code.add(new VarInsnNode(Opcodes.ILOAD, plan.entryStampLocal()));
         code.add(Storage.constant(plan.methodId()));
-        code.add(Storage.frames("endCapture", "(" + RuntimeNames.CONTINUATION_DESC + "III)V"));
+        code.add(new LdcInsnNode(label));
+        code.add(Storage.frames("endCapture", "(" + RuntimeNames.CONTINUATION_DESC + "IIILjava/lang/String;)V"));
         code.add(Storage.dummyReturn(Type.getReturnType(plan.method().desc)));
         return code;
     }

@@ -2,39 +2,64 @@ package io.jcoro.agent.generate;
 
 import io.jcoro.agent.RuntimeNames;
 import io.jcoro.agent.analyse.MethodPlan;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
-/** Makes the method's own exception handlers safe against errors struck mid-capture. */
+/** Makes the method's own exception handlers safe against errors struck mid-capture or mid-restore. */
 final class HandlerCode {
     private HandlerCode() {
     }
 
     /**
-     * Inserts at the start of each exception handler of the original code:
+     * Points every exception handler of the original code at a guard, appended after the
+     * method's code like the capture blocks:
      * <pre>{@code
-     * catch (Throwable e) {             // any handler, finally blocks included
-     *     Frames.recover(f);            // a capture or restore cut short: drop it, mode NORMAL
-     *     ...                           // the handler as written
+     * guard_h:                          // the handler's entry now; stack: [e]
+     *     if (Frames.recover(f))        // a capture cut short: dropped, mode NORMAL (false);
+     *         goto rethrow;             // a restore cut short: this frame is half restored (true)
+     *     goto h;                       // the handler as written
+     * ...
+     * rethrow:
+     *     throw e;
      * }</pre>
-     * An error thrown while frames are saved (the capture blocks have no handler) or re-entered
-     * reaches the nearest handler above with the continuation half saved; without this, the
-     * handler would run user code in the wrong mode.
+     * An error thrown while frames are saved (the capture blocks have no handler) reaches the
+     * nearest handler above with the continuation half saved; without the guard, the handler
+     * would run user code in the wrong mode. An error thrown while a resume re-enters the frames
+     * must reach the generator without running any handler of a half-restored frame, so that the
+     * generator can put its saved state back. The guards lie outside every try block: javac
+     * covers the start of a {@code finally} handler with its own range, so a rethrow placed in
+     * the handler would catch itself forever.
+     *
+     * @return the guards and the rethrow block, to append after the method's code
      */
-    static void guard(MethodPlan plan) {
-        Set<LabelNode> done = new HashSet<>();
+    static InsnList guard(MethodPlan plan) {
+        InsnList guards = new InsnList();
+        Map<LabelNode, LabelNode> guardOf = new HashMap<>();
+        LabelNode rethrow = new LabelNode();
         for (TryCatchBlockNode block : plan.method().tryCatchBlocks) {
-            if (done.add(block.handler)) {
-                InsnList code = new InsnList();
-                code.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
-                code.add(Storage.frames("recover", "(" + RuntimeNames.CONTINUATION_DESC + ")V"));
-                plan.method().instructions.insert(block.handler, code);
+            LabelNode guard = guardOf.get(block.handler);
+            if (guard == null) {
+                guard = new LabelNode();
+                guardOf.put(block.handler, guard);
+                guards.add(guard);
+                guards.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
+                guards.add(Storage.frames("recover", "(" + RuntimeNames.CONTINUATION_DESC + ")Z"));
+                guards.add(new JumpInsnNode(Opcodes.IFNE, rethrow));
+                guards.add(new JumpInsnNode(Opcodes.GOTO, block.handler));
             }
+            block.handler = guard;
         }
+        if (!guardOf.isEmpty()) {
+            guards.add(rethrow);
+            guards.add(new InsnNode(Opcodes.ATHROW));
+        }
+        return guards;
     }
 }

@@ -30,7 +30,6 @@ final class IntrinsicCode {
      * -- then --
      * resume_k:                                      // a restore re-enters here
      *   result = Frames.resumeValue(f);              // the sent value, or throws what was thrown in
-     *   if (Frames.isSuspending(f)) goto capture_k;  // an inspection suspends again at once
      * after_k:                                       // yieldFrom(Iterable): pop result
      * }</pre>
      */
@@ -54,7 +53,6 @@ final class IntrinsicCode {
         code.add(resume);
         code.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
         code.add(Storage.frames("resumeValue", "(" + cont + ")Ljava/lang/Object;"));
-        code.add(Storage.suspendingCheck(plan.continuationLocal(), capture));
         code.add(after);
         if (p.kind() == PointKind.DELEGATE_ITERABLE) {
             code.add(new InsnNode(Opcodes.POP));

@@ -15,10 +15,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * A StackOverflowError inside a coroutine, whether while running, while capturing (a yield at
- * the very edge of the stack) or while restoring (a deep generator resumed on a thread with a
- * smaller stack): the generator finishes with the error, and the thread, the JVM and other
- * generators carry on.
+ * A StackOverflowError inside a coroutine, whether while running or while capturing (a yield at
+ * the very edge of the stack): the generator finishes with the error, and the thread, the JVM and
+ * other generators carry on. While restoring (a deep generator resumed on a thread with a smaller
+ * stack), the resume is undone instead: the generator stays suspended and can be resumed where
+ * the stack suffices.
  */
 class StackOverflowTest {
 
@@ -80,15 +81,20 @@ class StackOverflowTest {
     }
 
     @Test
-    void anOverflowWhileRestoringOnASmallerStackFinishesTheGenerator() throws Exception {
+    void anOverflowWhileRestoringOnASmallerStackLeavesTheGeneratorSuspended() throws Exception {
         Generator<Object> g = Generator.returning(() -> deep(20_000));
         Throwable onBigStack = onThread(256L * 1024 * 1024, () -> assertEquals("deep", g.next()));
         assertEquals(null, onBigStack);
         Throwable onSmallStack = onThread(256 * 1024, () -> g.send(1));
         assertInstanceOf(StackOverflowError.class, onSmallStack, "re-entering 20000 frames needs the stack");
-        assertEquals(GeneratorState.CLOSED, g.state());
+        assertEquals(GeneratorState.SUSPENDED, g.state());
         Throwable after = onThread(256 * 1024, () -> assertEquals(0, Generator.of(() -> counter(1)).next()));
         assertEquals(null, after);
+        Throwable resumed = onThread(256L * 1024 * 1024, () -> {
+            StopIteration stop = assertThrows(StopIteration.class, () -> g.send(1));
+            assertEquals(20_002, (int) stop.<Integer>value());
+        });
+        assertEquals(null, resumed, "resumed where the stack suffices, as if the failed resume never happened");
     }
 
     @Test

@@ -1,0 +1,47 @@
+package io.jcoro.agent.generate;
+
+import io.jcoro.agent.analyse.SuspensionPoint;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The label a frame pushes last when it is captured at a point: a string constant that lets the
+ * runtime read a suspended generator's frames from its saved state alone
+ * ({@code io.jcoro.core.SavedFrames} documents the format, {@code "P R LINE CLASS/METHOD/FILE"}).
+ */
+final class FrameLabel {
+    private FrameLabel() {
+    }
+
+    /**
+     * @param owner the class
+     * @param method the method
+     * @param p the suspension point
+     * @return the label of a frame captured at {@code p}
+     */
+    static String of(ClassNode owner, MethodNode method, SuspensionPoint p) {
+        String file = owner.sourceFile == null ? "" : owner.sourceFile;
+        return p.primitiveCount() + " " + savedReferences(p) + " " + p.line() + " "
+                + owner.name.replace('/', '.') + "/" + method.name + "/" + file;
+    }
+
+    /**
+     * The references {@link CaptureCode} pushes at {@code p}: values known to be null are not
+     * pushed (so not {@link SuspensionPoint#referenceCount()}, which reserves room for them).
+     */
+    private static int savedReferences(SuspensionPoint p) {
+        int n = p.receiverType() != null ? 1 : 0;
+        for (Type t : p.stack()) {
+            n += isSaved(t) ? 1 : 0;
+        }
+        for (SuspensionPoint.LiveLocal l : p.locals()) {
+            n += isSaved(l.type()) ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static boolean isSaved(Type t) {
+        return SuspensionPoint.isReference(t) && !SuspensionPoint.NULL.equals(t);
+    }
+}
