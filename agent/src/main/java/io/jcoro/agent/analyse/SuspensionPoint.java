@@ -82,6 +82,21 @@ public record SuspensionPoint(int index, PointKind kind, MethodInsnNode insn, in
         return n;
     }
 
+    /**
+     * @return how many references a capture really pushes: as {@link #referenceCount()}, but
+     *         without the locals known to be null (room is reserved for them, nothing pushed)
+     */
+    public int savedReferenceCount() {
+        int n = (receiverType != null ? 1 : 0) + keptArguments().size();
+        for (Type t : stack) {
+            n += isReference(t) && !NULL.equals(t) ? 1 : 0;
+        }
+        for (LiveLocal l : locals) {
+            n += isReference(l.type()) && !NULL.equals(l.type()) ? 1 : 0;
+        }
+        return n;
+    }
+
     /** @param t a value type @return whether it is stored on the reference stack */
     public static boolean isReference(Type t) {
         return t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY;

@@ -1,7 +1,6 @@
 package io.jcoro.agent.generate;
 
 import io.jcoro.agent.analyse.SuspensionPoint;
-import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -22,26 +21,7 @@ final class FrameLabel {
      */
     static String of(ClassNode owner, MethodNode method, SuspensionPoint p) {
         String file = owner.sourceFile == null ? "" : owner.sourceFile;
-        return p.primitiveCount() + " " + savedReferences(p) + " " + p.line() + " "
+        return p.primitiveCount() + " " + p.savedReferenceCount() + " " + p.line() + " "
                 + owner.name.replace('/', '.') + "/" + method.name + "/" + file;
-    }
-
-    /**
-     * The references {@link CaptureCode} pushes at {@code p}: values known to be null are not
-     * pushed (so not {@link SuspensionPoint#referenceCount()}, which reserves room for them).
-     */
-    private static int savedReferences(SuspensionPoint p) {
-        int n = p.receiverType() != null ? 1 : 0;
-        for (Type t : p.stack()) {
-            n += isSaved(t) ? 1 : 0;
-        }
-        for (SuspensionPoint.LiveLocal l : p.locals()) {
-            n += isSaved(l.type()) ? 1 : 0;
-        }
-        return n;
-    }
-
-    private static boolean isSaved(Type t) {
-        return SuspensionPoint.isReference(t) && !SuspensionPoint.NULL.equals(t);
     }
 }

@@ -162,6 +162,8 @@ class MethodReferencesTest {
         });
         List<Object> seen = new ArrayList<>();
         seen.add(g.next());
+        StackTraceElement top = g.suspendedFrames().get(0); // read through the adapter's absence
+        assertEquals(P.class.getName() + ".greet", top.getClassName() + "." + top.getMethodName());
         for (int i = 0; i < 5; i++) {
             seen.add(g.send("s" + i));
         }
