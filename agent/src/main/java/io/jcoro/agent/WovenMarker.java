@@ -8,7 +8,7 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 
 /**
- * The mark build-time weaving leaves on a class it changed: a run-time visible class annotation
+ * The mark build-time weaving leaves on every class it processed: a run-time visible class annotation
  * {@code @io.jcoro.core.Woven(contract = N)}, N being {@link RuntimeNames#CONTRACT_VERSION}.
  * The agent, the Maven plugin and the command line leave a marked class alone (weaving twice
  * would instrument generated code), and the runtime reads the annotation by reflection to see

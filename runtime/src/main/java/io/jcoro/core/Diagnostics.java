@@ -49,7 +49,7 @@ final class Diagnostics {
 
     /** A real call to {@code Co.yield} and friends: the calling method was not instrumented. */
     static RuntimeException notInstrumented(String api) {
-        if (!Jcoro.isInstalled()) {
+        if (!Jcoro.isInstalled() && !Jcoro.isWovenProgram()) {
             return new NotInstrumentedException(api + " called at " + callerDescription()
                     + ", but it was not woven and the jcoro agent is not installed: weave it at"
                     + " build time (jcoro-maven-plugin, or java -jar jcoro-agent.jar instrument),"

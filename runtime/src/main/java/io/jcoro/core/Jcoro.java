@@ -8,15 +8,17 @@ import java.lang.reflect.Method;
  * Installs the jcoro agent into the running JVM, for programs started without
  * {@code -javaagent:jcoro-agent.jar} and not woven at build time.
  *
- * <p>The first use of {@link Generator} calls {@link #install()} unless the system property
- * {@code jcoro.autoInstall} is {@code false} or the program is woven, so a program with
+ * <p>The first use of {@link Generator} calls {@link #install()} unless the program is woven
+ * or the system property {@code jcoro.autoInstall} is {@code false}, so a program with
  * {@code jcoro-agent} on its class path needs nothing more: classes loaded before the install
  * (the main class with its lambdas, say) are re-transformed in place.
  *
  * <p>The program counts as woven when a class on the stack of that first use, outside the
- * runtime's own packages, carries {@link Woven}: weaving marks every class it changes, and the
- * code that makes a generator from a lambda or method reference is such a class. A woven program
- * then runs without an agent, and no agent is attached behind its back.
+ * runtime's own packages, carries {@link Woven}: weaving marks every class it processes, so any
+ * class of a woven module counts. A woven program runs without an agent, and none is attached
+ * behind its back. A program that mixes woven libraries with unwoven code of its own sets
+ * {@code -Djcoro.autoInstall=true}: the agent is then attached even though woven code is seen
+ * (it leaves the woven classes alone).
  */
 public final class Jcoro {
     /** Set by the agent when it starts; its value is the agent's version. */
@@ -29,6 +31,8 @@ public final class Jcoro {
     public static final int CONTRACT_VERSION = 1;
     private static final String AGENT_CLASS = "io.jcoro.agent.JcoroAgent";
     private static final String ATTACHER = "net.bytebuddy.agent.ByteBuddyAgent";
+    /** Whether woven code was on the stack at the first use of Generator (see the class comment). */
+    private static volatile boolean wovenProgram;
     /** The runtime's packages: their woven classes say nothing about the program's. */
     private static final String[] RUNTIME_PACKAGES = {"io.jcoro.core.", "io.jcoro.flow.", "io.jcoro.sched.",
         "io.jcoro.xml.", "io.jcoro.bridge.", "io.jcoro.net."};
@@ -86,7 +90,12 @@ public final class Jcoro {
 
     /** First use of Generator: install unless told not to or woven; report, never fail. */
     static void autoInstall() {
-        if (isInstalled() || "false".equals(System.getProperty("jcoro.autoInstall")) || calledFromWovenCode()) {
+        if (isInstalled()) {
+            return;
+        }
+        wovenProgram = calledFromWovenCode();
+        String mode = System.getProperty("jcoro.autoInstall", "");
+        if (mode.equals("false") || wovenProgram && !mode.equals("true")) {
             return;
         }
         try {
@@ -94,6 +103,11 @@ public final class Jcoro {
         } catch (RuntimeException | LinkageError e) {
             System.err.println("[jcoro] " + e.getMessage());
         }
+    }
+
+    /** @return whether the program was found woven at the first use of Generator */
+    static boolean isWovenProgram() {
+        return wovenProgram;
     }
 
     /**

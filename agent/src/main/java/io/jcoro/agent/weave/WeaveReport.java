@@ -16,7 +16,7 @@ public final class WeaveReport {
     final List<String> refusals = new ArrayList<>();
     final List<String> failures = new ArrayList<>();
 
-    /** @return class files instrumented and marked by this run */
+    /** @return class files instrumented (and marked) by this run */
     public int woven() {
         return woven;
     }
@@ -31,7 +31,7 @@ public final class WeaveReport {
         return upToDate;
     }
 
-    /** @return class files that need no instrumentation */
+    /** @return class files that need no instrumentation (marked all the same) */
     public int unchanged() {
         return unchanged;
     }
@@ -49,7 +49,7 @@ public final class WeaveReport {
     /** @return one line for a build log */
     public String summary() {
         return "woven " + woven + " class" + (woven == 1 ? "" : "es") + "; " + alreadyWoven
-                + " already woven, " + upToDate + " up to date, " + unchanged + " without coroutines"
+                + " already woven, " + upToDate + " up to date, " + unchanged + " without coroutines (marked only)"
                 + (refusals.isEmpty() ? "" : "; " + refusals.size() + " refused method"
                 + (refusals.size() == 1 ? "" : "s"))
                 + (failures.isEmpty() ? "" : "; " + failures.size() + " failed");

@@ -24,12 +24,13 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Build-time weaving: the agent's {@link ClassInstrumenter} applied to the class files of a
- * directory or a jar, each changed class marked by {@link WovenMarker}. Shared by the Maven
+ * directory or a jar, each class it processed marked by {@link WovenMarker} (those without
+ * coroutine code too: the mark says the class went through the weaver). Shared by the Maven
  * plugin and the command line ({@link WeaveCommand}).
  *
  * <p>Superclass questions are answered from the given class path as bytes ({@link ResourceLoader}):
  * no class of the woven project is loaded. A class already marked is left alone, so weaving is
- * idempotent; {@code io.jcoro.core} and {@code module-info} are never touched.
+ * idempotent; {@code io.jcoro.core}, {@code module-info} and {@code package-info} are never touched.
  *
  * <p>Refusals: with {@code keepRefused} false (the plugin's default) a class with a refused
  * method is not written, so the next run reports it again; with it true the class is written
@@ -88,6 +89,10 @@ public final class Weaver {
                 if (woven != null) {
                     Files.createDirectories(target.getParent());
                     Files.write(target, woven);
+                    if (inPlace) {
+                        // As the compiler left it: older than the stamp, so the next run skips it.
+                        Files.setLastModifiedTime(target, modified);
+                    }
                 } else if (!inPlace) {
                     Files.createDirectories(target.getParent());
                     Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
@@ -141,12 +146,15 @@ public final class Weaver {
     }
 
     /**
+     * Instruments the class if it has coroutine code, and marks it either way: the mark says
+     * "processed by the weaver", so the runtime can tell a woven program from any of its
+     * classes on the stack, and the agent skips the class without a second look.
+     *
      * @return the woven class file, or null if it is to stay as it is
      */
     private byte[] weave(String name, byte[] bytes, ClassLoader loader, WeaveReport report) {
         // The core is the machinery generated code calls into; it is never instrumented.
-        if (name.endsWith("module-info") || name.startsWith(RuntimeNames.CORE_PACKAGE)) {
-            report.unchanged++;
+        if (name.endsWith("module-info") || name.endsWith("package-info") || name.startsWith(RuntimeNames.CORE_PACKAGE)) {
             return null;
         }
         try {
@@ -154,15 +162,14 @@ public final class Weaver {
                 report.alreadyWoven++;
                 return null;
             }
-            if (!Prefilter.isCandidate(bytes, ClassInfoRepository.forLoader(loader))) {
-                report.unchanged++;
-                return null;
-            }
+            byte[] instrumented = null;
             Collecting log = new Collecting(verbose);
-            byte[] instrumented = new ClassInstrumenter(log).instrument(loader, bytes);
+            if (Prefilter.isCandidate(bytes, ClassInfoRepository.forLoader(loader))) {
+                instrumented = new ClassInstrumenter(log).instrument(loader, bytes);
+            }
             if (instrumented == null) {
                 report.unchanged++;
-                return null;
+                return WovenMarker.mark(bytes);
             }
             report.refusals.addAll(log.refusals);
             if (!log.refusals.isEmpty() && !keepRefused) {

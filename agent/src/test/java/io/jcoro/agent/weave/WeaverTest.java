@@ -75,13 +75,14 @@ class WeaverTest {
         assertEquals(1, first.unchanged(), first.summary());
         byte[] woven = Files.readAllBytes(dir.resolve(file(Overrides.class)));
         assertEquals(RuntimeNames.CONTRACT_VERSION, WovenMarker.contract(woven));
-        assertArrayEquals(bytes(Plain.class), Files.readAllBytes(dir.resolve(file(Plain.class))), "untouched");
+        byte[] plain = Files.readAllBytes(dir.resolve(file(Plain.class)));
+        assertTrue(WovenMarker.isWoven(plain), "marked, though it has no coroutine");
         assertFalse(Prefilter.isCandidate(woven, ClassInfoRepository.forLoader(getClass().getClassLoader())),
                 "the agent's prefilter skips a woven class");
 
         WeaveReport second = weaver(false).weaveDirectory(dir, dir, null);
         assertEquals(0, second.woven(), second.summary());
-        assertEquals(1, second.alreadyWoven(), second.summary());
+        assertEquals(2, second.alreadyWoven(), second.summary());
         assertArrayEquals(woven, Files.readAllBytes(dir.resolve(file(Overrides.class))), "idempotent");
     }
 
@@ -159,7 +160,7 @@ class WeaverTest {
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("woven 1 class;"), out.toString(StandardCharsets.UTF_8));
         try (ZipFile z = new ZipFile(woven.toFile())) {
             assertTrue(WovenMarker.isWoven(z.getInputStream(z.getEntry(file(Overrides.class))).readAllBytes()));
-            assertArrayEquals(bytes(Plain.class), z.getInputStream(z.getEntry(file(Plain.class))).readAllBytes());
+            assertTrue(WovenMarker.isWoven(z.getInputStream(z.getEntry(file(Plain.class))).readAllBytes()));
         }
     }
 
