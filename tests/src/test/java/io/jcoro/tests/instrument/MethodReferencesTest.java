@@ -13,7 +13,6 @@ import io.jcoro.tests.instrument.other.Greeter;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -329,7 +328,7 @@ class MethodReferencesTest {
     }
 
     @Test
-    @Tag("needs-agent") // a Proxy class is made at run time: only an agent instruments it
+    @org.junit.jupiter.api.Tag("needs-agent") // a Proxy class is made at run time: only an agent instruments it
     void aProxyBetweenTheCallAndTheCoroutineIsStillCaught() {
         P p = new P(2);
         @SuppressWarnings("unchecked")

@@ -11,7 +11,6 @@ import io.jcoro.core.NotInstrumentedException;
 import io.jcoro.tests.Drain;
 import io.jcoro.tests.GeneratedClasses;
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
@@ -68,7 +67,7 @@ class RefusalTest {
     }
 
     @Test
-    @Tag("needs-agent") // a class defined at run time: only an agent instruments it
+    @org.junit.jupiter.api.Tag("needs-agent") // a class defined at run time: only an agent instruments it
     void anAnnotatedConstructorIsRefused() throws Exception {
         // javac rejects @Coroutine on a constructor (@Target(METHOD)); other compilers might not.
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
