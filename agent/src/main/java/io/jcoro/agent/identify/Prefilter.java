@@ -31,9 +31,12 @@ public final class Prefilter {
      * @return false only if the class certainly needs no instrumentation
      */
     public static boolean isCandidate(byte[] bytes, ClassInfoRepository repository) {
-        if (WovenMarker.isWoven(bytes)) {
-            return false; // woven at build time: instrumenting it again would break it
-        }
+        // Woven at build time: instrumenting it again would break it. Asked last, so that the
+        // many classes ruled out anyway cost no second scan.
+        return mayNeedInstrumenting(bytes, repository) && !WovenMarker.isWoven(bytes);
+    }
+
+    private static boolean mayNeedInstrumenting(byte[] bytes, ClassInfoRepository repository) {
         if (contains(bytes, MARKER)) {
             return true;
         }
