@@ -4,9 +4,10 @@ import java.io.PrintStream;
 
 /**
  * The agent's voice: one line per event on standard error, prefixed {@code [jcoro]}. Refusals
- * and failures always print (unless quiet); instrumented classes print when verbose.
+ * and failures always print (unless quiet); instrumented classes print when verbose. The
+ * build-time front-ends ({@code io.jcoro.agent.weave}) extend it to collect refusals per class.
  */
-public final class AgentLog {
+public class AgentLog {
     /** How much to say. */
     public enum Level { QUIET, ERRORS, VERBOSE }
 

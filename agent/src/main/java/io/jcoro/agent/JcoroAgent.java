@@ -1,6 +1,5 @@
 package io.jcoro.agent;
 
-import io.jcoro.core.Jcoro;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.ArrayList;
@@ -60,7 +59,7 @@ public final class JcoroAgent {
             List<Class<?>> before = attached ? loaded.needingTransform() : List.of();
             instrumentation.addTransformer(transformer, true);
             started = true;
-            System.setProperty(Jcoro.INSTALLED_PROPERTY, version());
+            System.setProperty(RuntimeNames.INSTALLED_PROPERTY, version());
             if (attached) {
                 List<Class<?>> candidates = new ArrayList<>(before);
                 candidates.addAll(loaded.loadedSince());

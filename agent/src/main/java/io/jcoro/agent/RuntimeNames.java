@@ -16,6 +16,17 @@ public final class RuntimeNames {
     public static final String CONTINUATION_DESC = "Lio/jcoro/core/Continuation;";
     public static final String NOT_INSTRUMENTED = "io/jcoro/core/NotInstrumentedException";
 
+    /**
+     * The version of the contract between generated code and the runtime: the names and
+     * descriptors above and the stamps below. Raised whenever generated code changes what it
+     * calls; must equal {@code Jcoro.CONTRACT_VERSION} in the runtime (a test checks they agree).
+     */
+    public static final int CONTRACT_VERSION = 1;
+    /** The class annotation build-time weaving adds: {@code @io.jcoro.core.Woven(contract = N)}. */
+    public static final String WOVEN_ANNOTATION = "Lio/jcoro/core/Woven;";
+    /** The system property the agent sets when it starts (Jcoro.INSTALLED_PROPERTY). */
+    public static final String INSTALLED_PROPERTY = "jcoro.agent.installed";
+
     /** The stamp a generator writes before calling its body (Frames.BODY). */
     public static final int BODY_STAMP = 1;
     /** The stamp bit that tells the callee to restore itself (Frames.RESTORE). */

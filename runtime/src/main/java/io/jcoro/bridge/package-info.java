@@ -9,5 +9,7 @@
  * {@link io.jcoro.bridge.Coprocess} and {@link io.jcoro.bridge.ChildJvm} start the other end.
  * Two threads sending into one coroutine get "generator already executing" instead of the
  * course's crash; {@code Threaded} is the safe way to share one.
+ *
+ * <p>Layering: uses {@link io.jcoro.core} and {@link io.jcoro.flow} (README "Layers"; checked by {@code LayeringTest}).
  */
 package io.jcoro.bridge;

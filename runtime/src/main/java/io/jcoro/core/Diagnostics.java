@@ -49,12 +49,13 @@ final class Diagnostics {
 
     /** A real call to {@code Co.yield} and friends: the calling method was not instrumented. */
     static RuntimeException notInstrumented(String api) {
-        if (!Jcoro.isInstalled()) {
+        if (!Jcoro.isInstalled() && !Jcoro.isWovenProgram()) {
             return new NotInstrumentedException(api + " called at " + callerDescription()
-                    + ", but the jcoro agent is not installed: run with"
-                    + " -javaagent:jcoro-agent.jar, or call Jcoro.install() before the coroutine"
-                    + " classes are used (Generator and Sink do it on first use unless"
-                    + " -Djcoro.autoInstall=false).");
+                    + ", but it was not woven and the jcoro agent is not installed: weave it at"
+                    + " build time (jcoro-maven-plugin, or java -jar jcoro-agent.jar instrument),"
+                    + " run with -javaagent:jcoro-agent.jar, or call Jcoro.install() before the"
+                    + " coroutine classes are used (Generator does it on first use unless"
+                    + " -Djcoro.autoInstall=false or woven code is on the stack).");
         }
         if (!(Carrier.current().running() instanceof Generator)) {
             return new NotInstrumentedException(api + " called outside any generator, from "

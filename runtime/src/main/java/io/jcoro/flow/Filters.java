@@ -86,6 +86,7 @@ public final class Filters {
      * @return the stage, named {@code "broadcast"}
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // Arrays.asList only reads the array
     public static <T> Stage<T> broadcast(Target<? super T>... targets) {
         return Filters.<T>broadcast(Arrays.asList(targets));
     }

@@ -15,5 +15,7 @@
  * one (fan-in). Closing the head of a chain closes every stage downstream exactly once, running
  * its {@code finally} blocks; a stage that fails closes what is downstream of it and the sender
  * receives a {@link io.jcoro.flow.StageException} naming it.
+ *
+ * <p>Layering: uses {@link io.jcoro.core} only (README "Layers"; checked by {@code LayeringTest}).
  */
 package io.jcoro.flow;

@@ -6,5 +6,7 @@
  * {@code @Coroutine} methods (the course's sockwrap.py, without its trampoline), closing never
  * suspends, and a connection that fails is closed and taken off the selector before the
  * error reaches the task. {@link io.jcoro.net.OpenChannels} counts what is still open.
+ *
+ * <p>Layering: uses {@link io.jcoro.core} and {@link io.jcoro.sched} (README "Layers"; checked by {@code LayeringTest}).
  */
 package io.jcoro.net;

@@ -52,5 +52,7 @@
  * structures directly (the timer heap and the table of tasks hold the tasks themselves; a
  * channel's registration is made once and kept), so a million sleeping tasks or a hundred
  * thousand idle connections fit an ordinary heap.
+ *
+ * <p>Layering: uses {@link io.jcoro.core} only (README "Layers"; checked by {@code LayeringTest}).
  */
 package io.jcoro.sched;

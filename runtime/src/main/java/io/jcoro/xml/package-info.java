@@ -10,5 +10,7 @@
  * Malformed XML fails with an {@link io.jcoro.xml.XmlSyntaxException} giving line and column,
  * and the pipeline is closed. (In the JDK, StAX uses the same parser as SAX and is not faster,
  * unlike expat in the course.)
+ *
+ * <p>Layering: uses {@link io.jcoro.core} and {@link io.jcoro.flow} (README "Layers"; checked by {@code LayeringTest}).
  */
 package io.jcoro.xml;

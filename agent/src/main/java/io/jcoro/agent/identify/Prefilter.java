@@ -1,6 +1,7 @@
 package io.jcoro.agent.identify;
 
 import io.jcoro.agent.RuntimeNames;
+import io.jcoro.agent.WovenMarker;
 import io.jcoro.agent.classinfo.ClassInfoRepository;
 import java.nio.charset.StandardCharsets;
 import org.objectweb.asm.ClassReader;
@@ -10,7 +11,7 @@ import org.objectweb.asm.Type;
  * Decides cheaply, before any full parse, whether a class could need instrumentation. Most
  * classes an application loads do not; they must pass through untouched and fast.
  *
- * <p>A class is a candidate if its bytes name the annotation, {@code Co} or a coroutine
+ * <p>A class woven at build time ({@link WovenMarker}) is never a candidate. Otherwise it is one if its bytes name the annotation, {@code Co} or a coroutine
  * functional interface, or if it could override a coroutine method (a non-JDK
  * supertype has one), or if it creates lambdas of a non-JDK functional interface that has a
  * coroutine method of the lambda's name. The first test is a byte search; the others read only
@@ -30,6 +31,12 @@ public final class Prefilter {
      * @return false only if the class certainly needs no instrumentation
      */
     public static boolean isCandidate(byte[] bytes, ClassInfoRepository repository) {
+        // Woven at build time: instrumenting it again would break it. Asked last, so that the
+        // many classes ruled out anyway cost no second scan.
+        return mayNeedInstrumenting(bytes, repository) && !WovenMarker.isWoven(bytes);
+    }
+
+    private static boolean mayNeedInstrumenting(byte[] bytes, ClassInfoRepository repository) {
         if (contains(bytes, MARKER)) {
             return true;
         }

@@ -82,7 +82,7 @@ public final class MarkdownReport {
         line();
         line("```sh");
         line("mvn -q -DskipTests package          # with JDK 21+ (JAVA_HOME) so the jar has the Loom baselines");
-        line("java -jar benchmarks/target/jcoro-benchmarks.jar /usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64");
+        line("java -jar benchmarks/target/jcoro-benchmarks.jar \"$JDK17\" \"$JDK25\"   # JDK homes");
         line("java -Dquick -jar benchmarks/target/jcoro-benchmarks.jar     # smoke test, this JDK, < 2 min, to benchmarks/target/quick-results");
         line("java -jar benchmarks/target/jcoro-benchmarks.jar report      # this file again from benchmarks/results");
         line("```");
@@ -426,7 +426,7 @@ public final class MarkdownReport {
             Object commands = jdk.run.get("commands");
             if (commands instanceof Map<?, ?> cm) {
                 for (Object c : cm.values()) {
-                    line(c.toString());
+                    line(portable(c.toString(), jdk.feature));
                 }
             }
         }
@@ -435,6 +435,15 @@ public final class MarkdownReport {
         }
         line("```");
         line();
+    }
+
+    /**
+     * A recorded command as any clone can run it: the jar by its path in the repository, the
+     * JDK as {@code $JDK17}/{@code $JDK25}, no directory of the machine it ran on.
+     */
+    static String portable(String command, int feature) {
+        return command.replaceAll("/[^\\s:'\"]*/benchmarks/target/jcoro-benchmarks\\.jar", "benchmarks/target/jcoro-benchmarks.jar")
+                .replaceAll("/[^\\s:'\"]+/bin/java\\b", "\\$JDK" + feature + "/bin/java");
     }
 
     private void notes() throws IOException {

@@ -1,5 +1,6 @@
 package io.jcoro.benchmarks.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -53,5 +54,16 @@ class MarkdownReportTest {
 
     private static void assertContains(String text, String part) {
         assertTrue(text.contains(part), () -> "missing: " + part + "\nin:\n" + text);
+    }
+
+    @Test
+    void recordedCommandsLoseTheMachinesPaths() {
+        assertEquals("$JDK25/bin/java -javaagent:benchmarks/target/jcoro-benchmarks.jar -cp"
+                        + " benchmarks/target/jcoro-benchmarks.jar X",
+                MarkdownReport.portable("/usr/lib/jvm/temurin-25/bin/java -javaagent:/home/me/jcoro/benchmarks/target/"
+                        + "jcoro-benchmarks.jar -cp /home/me/jcoro/benchmarks/target/jcoro-benchmarks.jar X", 25));
+        assertEquals("java -jvm $JDK17/bin/java -jvmArgsPrepend '-javaagent:benchmarks/target/jcoro-benchmarks.jar'",
+                MarkdownReport.portable("java -jvm /opt/jdk17/bin/java -jvmArgsPrepend"
+                        + " '-javaagent:/w/benchmarks/target/jcoro-benchmarks.jar'", 17));
     }
 }

@@ -330,6 +330,7 @@ class MethodReferencesTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("needs-agent") // a Proxy class is made at run time: only an agent instruments it
     void aProxyBetweenTheCallAndTheCoroutineIsStillCaught() {
         P p = new P(2);
         @SuppressWarnings("unchecked")

@@ -67,6 +67,7 @@ class RefusalTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("needs-agent") // a class defined at run time: only an agent instruments it
     void anAnnotatedConstructorIsRefused() throws Exception {
         // javac rejects @Coroutine on a constructor (@Target(METHOD)); other compilers might not.
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
