@@ -85,6 +85,7 @@ public final class TaskGroup {
      * @throws IllegalStateException outside a task
      */
     @Coroutine
+    @SuppressWarnings("try") // the shield scope works by being open, its variable is unused
     public static void run(Body body) {
         Objects.requireNonNull(body, "body");
         TaskGroup g = new TaskGroup();
