@@ -206,6 +206,7 @@ class DeepRecursionTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("needs-agent") // what it tests is the agent's transformer at the edge
     void aCoroutineClassFirstLoadedAtTheEdgeOfTheStackIsInstrumented() throws Throwable {
         Jcoro.install(); // self-attached runs: the agent must be there when the class loads
         assertNotNull(on(SMALL, () -> loadAtTheEdge(0)));
