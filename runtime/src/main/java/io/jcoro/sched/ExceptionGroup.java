@@ -8,7 +8,7 @@ import java.util.List;
  * the {@linkplain #getCause() cause}, the others are {@linkplain #getSuppressed() suppressed};
  * {@link #exceptions()} lists them all in the order they happened.
  */
-public class ExceptionGroup extends RuntimeException {
+public final class ExceptionGroup extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<Throwable> exceptions;
