@@ -85,6 +85,9 @@ final class Varints {
         if (in instanceof ItemInput item) {
             item.requireBytes(n, "a string");
         }
+        if (n == 0) {
+            return "";          // shared: a stream of empty strings then weighs 4 bytes an element, not 28
+        }
         byte[] bytes = new byte[n];
         in.readFully(bytes);
         for (byte b : bytes) {
