@@ -103,14 +103,14 @@ public final class Benchmark {
     /** Says which won, by how much, and when each is the one to use. */
     private static void explain(PrintStream out, double coroutine, double object) {
         if (object < coroutine) {
-            out.printf("The object is %.1fx faster here.", coroutine / object);
+            out.printf("The object is %.1fx faster here.%n", coroutine / object);
         } else {
-            out.printf("The coroutine is %.1fx faster here.", object / coroutine);
+            out.printf("The coroutine is %.1fx faster here.%n", object / coroutine);
         }
-        out.println(" In Java the object usually wins: its send is a plain call the JIT inlines into the");
-        out.println("loop, while a send into a coroutine resumes a suspended frame (restores its locals, jumps");
-        out.println("to its resume point, saves them again), which the JIT cannot fold away. In CPython 3.11");
-        out.println("the coroutine still wins, as the course found: resuming a generator costs less there than");
+        out.println("In Java the object usually wins: its send is a plain call the JIT inlines into the loop,");
+        out.println("while a send into a coroutine resumes a suspended frame (restores its locals, jumps to its");
+        out.println("resume point, saves them again), which the JIT cannot fold away. In CPython 3.11 the");
+        out.println("coroutine still wins, as the course found: resuming a generator costs less there than");
         out.println("calling a bound method that looks up self.pattern and self.target. So in Java, write a");
         out.println("stateless filter as an object or a lambda, and a coroutine where the state lives in the");
         out.println("control flow (a parser, a protocol, buses_to_dicts's nested loops), which an object would");
