@@ -16,15 +16,19 @@ import java.util.Map;
  *   <li><b>varint</b>: an unsigned integer in 7-bit groups, least significant first, the high
  *       bit set on every byte but the last (LEB128); at most 10 bytes.
  *   <li><b>string</b>: a varint byte count, then that many bytes of UTF-8; at most
- *       {@value #MAX_STRING_BYTES} bytes.
+ *       {@value #MAX_STRING_BYTES} bytes. Only well-formed UTF-8 crosses: a writer refuses a
+ *       string with an unpaired surrogate, a reader refuses malformed bytes (neither replaces
+ *       them with {@code ?} or U+FFFD).
  * </ul>
+ * {@link Pipes#recvfrom} also bounds each item as a whole, in bytes and in elements, and
+ * times a peer that stalls inside one ({@link ReadLimits}).
  *
  * @param <T> the type of the items
  */
 public interface Codec<T> {
     /** The longest string a reader accepts, in UTF-8 bytes. */
     int MAX_STRING_BYTES = 16 << 20;
-    /** The most elements a reader accepts in one list or map. */
+    /** The most elements a reader accepts in one list or map (per item, see {@link ReadLimits}). */
     int MAX_ELEMENTS = 1 << 20;
 
     /** @return the codec's name, sent in the stream header so both ends check they agree */

@@ -8,6 +8,7 @@ import io.jcoro.flow.Stage;
 import io.jcoro.flow.Target;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -109,23 +110,51 @@ public final class Pipes {
     /**
      * The course's {@code recvfrom(f, target)}: reads items from a stream written by
      * {@link #sendto} and sends each into the target, until the end marker; then closes the
-     * target. Returns when the stream has ended.
+     * target. Returns when the stream has ended. Items are bounded by {@link ReadLimits#DEFAULT}.
      *
-     * @param in     the stream, such as this process's standard input (not closed)
+     * @param in     the stream, such as this process's standard input (not closed, unless the
+     *               peer stalls mid-item)
      * @param codec  how to read the items; must be the one the writer used
      * @param target the head of the rest of the pipeline; closed when this returns or throws
      * @param <T>    the type of the items
      * @return how many items were received
      * @throws UncheckedIOException if the stream cannot be read, has a wrong header, holds
-     *                              something the codec refuses, or ends without the end marker
+     *                              something the codec refuses, an item over the limits, or
+     *                              ends without the end marker
      * @throws io.jcoro.flow.StageException if a stage fails
      */
     public static <T> long recvfrom(InputStream in, Codec<T> codec, Target<? super T> target) {
+        return recvfrom(in, codec, target, ReadLimits.DEFAULT);
+    }
+
+    /**
+     * {@link #recvfrom(InputStream, Codec, Target)} within the given limits: an item with more
+     * bytes or elements than they allow is refused as soon as it goes over (before the rest of
+     * it is read), and a peer that sends part of an item and then nothing for
+     * {@link ReadLimits#itemTimeout()} is given up on: the stream is then closed, as it can no
+     * longer be read in step. With a timeout, a daemon thread does the blocking reads.
+     *
+     * @param in     the stream (not closed, unless the peer stalls mid-item)
+     * @param codec  how to read the items; must be the one the writer used
+     * @param target the head of the rest of the pipeline; closed when this returns or throws
+     * @param limits what one item may take
+     * @param <T>    the type of the items
+     * @return how many items were received
+     * @throws UncheckedIOException as {@link #recvfrom(InputStream, Codec, Target)} does; the
+     *                              message says which limit an item broke, or how long the peer
+     *                              stalled
+     * @throws io.jcoro.flow.StageException if a stage fails
+     */
+    public static <T> long recvfrom(InputStream in, Codec<T> codec, Target<? super T> target, ReadLimits limits) {
         Objects.requireNonNull(codec, "codec");
-        DataInputStream data = new DataInputStream(new BufferedInputStream(Objects.requireNonNull(in, "in")));
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(limits, "limits");
+        TimedInput timed = limits.itemTimeout() == null ? null
+                : new TimedInput(in, limits.itemTimeout(), "jcoro-recvfrom(" + codec.name() + ")");
+        ItemInput data = new ItemInput(timed != null ? timed : new BufferedInputStream(in), limits);
         long count = 0;
         try {
-            readHeader(data, codec);
+            readHeader(data, timed, codec);
             for (int marker; (marker = data.read()) != END; count++) {
                 if (marker == -1) {
                     throw new EOFException("the stream ended without the end marker after " + count
@@ -136,13 +165,22 @@ public final class Pipes {
                 }
                 T item;
                 try {
+                    setTimed(timed, true);
+                    data.startItem(count + 1);
                     item = codec.read(data);
+                    data.endItem();
+                    setTimed(timed, false);
                 } catch (EOFException e) {
                     throw new EOFException("the stream ended inside item " + (count + 1));
+                } catch (TimedInput.StalledException e) {
+                    throw new TimedInput.StalledException(limits.itemTimeout(), "item " + (count + 1));
                 }
                 target.send(item);
             }
         } catch (IOException e) {
+            if (e instanceof TimedInput.StalledException) {
+                closeQuietly(timed);
+            }
             UncheckedIOException failure = new UncheckedIOException(
                     "recvfrom(" + codec.name() + "): " + e.getMessage(), e);
             Sources.closeAfterFailure(target, failure);
@@ -155,12 +193,27 @@ public final class Pipes {
         return count;
     }
 
-    private static void readHeader(DataInputStream in, Codec<?> codec) throws IOException {
+    private static void setTimed(TimedInput timed, boolean on) {
+        if (timed != null) {
+            timed.timed = on;
+        }
+    }
+
+    /** Reads and checks the header; once its first byte has come, the rest is timed. */
+    private static void readHeader(DataInputStream in, TimedInput timed, Codec<?> codec) throws IOException {
         byte[] magic = new byte[MAGIC.length];
         try {
-            in.readFully(magic);
+            int first = in.read();
+            if (first < 0) {
+                throw new EOFException();
+            }
+            magic[0] = (byte) first;
+            setTimed(timed, true);
+            in.readFully(magic, 1, magic.length - 1);
         } catch (EOFException e) {
             throw new EOFException("the stream is empty or shorter than its header: nothing was sent");
+        } catch (TimedInput.StalledException e) {
+            throw new TimedInput.StalledException(timed.timeout(), "the header");
         }
         if (!Arrays.equals(magic, MAGIC)) {
             throw new StreamCorruptedException("not a jcoro item stream (bad header)");
@@ -174,9 +227,10 @@ public final class Pipes {
             throw new StreamCorruptedException("the sender used codec '" + name + "', this end expects '"
                     + codec.name() + "'");
         }
+        setTimed(timed, false);
     }
 
-    private static void closeQuietly(OutputStream out) {
+    private static void closeQuietly(Closeable out) {
         try {
             out.close();
         } catch (IOException ignored) {

@@ -30,7 +30,7 @@ final class StringMapCodec implements Codec<Map<String, String>> {
 
     @Override
     public Map<String, String> read(DataInputStream in) throws IOException {
-        int n = Varints.readCount(in, MAX_ELEMENTS, "map");
+        int n = Varints.readElementCount(in, "map");
         Map<String, String> map = new LinkedHashMap<>(Math.min(n, 64) * 2);
         for (int i = 0; i < n; i++) {
             String key = Varints.readString(in);

@@ -97,7 +97,7 @@ final class ValueCodec implements Codec<Object> {
             case STRING:
                 return Varints.readString(in);
             case LIST: {
-                int n = Varints.readCount(in, MAX_ELEMENTS, "list");
+                int n = Varints.readElementCount(in, "list");
                 List<Object> list = new ArrayList<>(Math.min(n, 1024));
                 for (int i = 0; i < n; i++) {
                     list.add(read(in, depth + 1));
@@ -105,7 +105,7 @@ final class ValueCodec implements Codec<Object> {
                 return list;
             }
             case MAP: {
-                int n = Varints.readCount(in, MAX_ELEMENTS, "map");
+                int n = Varints.readElementCount(in, "map");
                 Map<String, Object> map = new LinkedHashMap<>(Math.min(n, 1024) * 2);
                 for (int i = 0; i < n; i++) {
                     String key = Varints.readString(in);

@@ -5,8 +5,11 @@
  * thread through a bounded queue (a full queue blocks the sender: back-pressure), and carries
  * close and failures back. {@link io.jcoro.bridge.Pipes} sends items across a child process's
  * pipes ({@code sendto}/{@code recvfrom}) in a compact wire format that carries only the types
- * a {@link io.jcoro.bridge.Codec} declares, never Java serialization of arbitrary objects;
- * {@link io.jcoro.bridge.Coprocess} and {@link io.jcoro.bridge.ChildJvm} start the other end.
+ * a {@link io.jcoro.bridge.Codec} declares, never Java serialization of arbitrary objects,
+ * and bounds each item ({@link io.jcoro.bridge.ReadLimits});
+ * {@link io.jcoro.bridge.Coprocess} and {@link io.jcoro.bridge.ChildJvm} start the other end,
+ * and no child can make the parent lose its output or wait for ever
+ * ({@link io.jcoro.bridge.CoprocessLimits}).
  * Two threads sending into one coroutine get "generator already executing" instead of the
  * course's crash; {@code Threaded} is the safe way to share one.
  *

@@ -2,7 +2,10 @@ package io.jcoro.xml;
 
 import io.jcoro.flow.Sources;
 import io.jcoro.flow.Target;
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -20,9 +23,13 @@ import javax.xml.stream.XMLStreamReader;
  * pipeline: the course's coexpat, a second parser driving the same stages. It produces exactly
  * the events {@link SaxSource} does, so the same stages run on either. (In Python, expat beat
  * SAX; in the JDK both parsers share one scanner, and SAX is as fast or slightly faster, as the
- * {@code xmlbench} sample shows. Choose by taste, or by what the rest of the program uses.) The target is closed at the end of
- * the document and when parsing fails. DTDs are not supported, so, as for {@link SaxSource},
- * only the predefined entities can occur and the JDK's entity size limits are lifted.
+ * {@code xmlbench} sample shows. Choose by taste, or by what the rest of the program uses.)
+ * The target is closed at the end of the document and when parsing fails.
+ *
+ * <p>As {@link SaxSource} does, it refuses a document with a DTD ({@code <!DOCTYPE}, an
+ * {@link XmlSyntaxException} at its line and column), so only the predefined entities can
+ * occur and the JDK's entity size limits are lifted; and a badly encoded byte is an
+ * {@link XmlSyntaxException}, with nothing printed on standard error.
  */
 public final class StaxSource {
     private static final XMLInputFactory FACTORY = newFactory();
@@ -54,6 +61,9 @@ public final class StaxSource {
             reader = newReader(in);
             pump(reader, target);
             reader.close();
+        } catch (XmlSyntaxException e) {
+            Sources.closeAfterFailure(target, e);
+            throw e;
         } catch (XMLStreamException e) {
             XmlSyntaxException failure = syntaxError(e);
             Sources.closeAfterFailure(target, failure);
@@ -68,14 +78,23 @@ public final class StaxSource {
     /**
      * A StAX reader configured as this source uses it: not namespace aware, DTDs and external
      * entities off, entity size limits lifted (text is not coalesced: adjacent text events are
-     * possible). For programs that pull events themselves from the same documents.
+     * possible), the document decoded strictly so a bad byte prints nothing. For programs that
+     * pull events themselves from the same documents; a {@code DOCTYPE} comes to them as a
+     * {@code DTD} event, which they may refuse as this source does.
      *
      * @param in the document
      * @return a reader over it
      * @throws XMLStreamException if the reader cannot be created
      */
     public static XMLStreamReader newReader(InputStream in) throws XMLStreamException {
-        return FACTORY.createXMLStreamReader(in);
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        Reader chars;
+        try {
+            chars = DocumentReader.open(buffered);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the document: " + e.getMessage(), e);
+        }
+        return chars != null ? FACTORY.createXMLStreamReader(chars) : FACTORY.createXMLStreamReader(buffered);
     }
 
     private static void pump(XMLStreamReader reader, Target<? super XmlEvent> target)
@@ -96,6 +115,11 @@ public final class StaxSource {
                 case XMLStreamConstants.SPACE:
                     text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
                     break;
+                case XMLStreamConstants.DTD:
+                    // SAX refuses it (disallow-doctype-decl); StAX would skip it and fail later, or not.
+                    Location at = reader.getLocation();
+                    throw new XmlSyntaxException("DOCTYPE is not allowed: documents with a DTD are refused",
+                            at.getLineNumber(), at.getColumnNumber(), null);
                 default:
                     break;
             }
@@ -136,6 +160,11 @@ public final class StaxSource {
 
     /** StAX puts "ParseError at [row,col]:[l,c]\nMessage: " before the reason; keep the reason. */
     private static XmlSyntaxException syntaxError(XMLStreamException e) {
+        for (Throwable c = e.getCause() != null ? e.getCause() : e.getNestedException(); c != null; c = c.getCause()) {
+            if (c instanceof DocumentReader.BadEncoding bad) {
+                return new XmlSyntaxException(bad.getMessage(), bad.line, bad.column, e);
+            }
+        }
         String reason = String.valueOf(e.getMessage());
         int m = reason.indexOf("Message: ");
         if (m >= 0) {

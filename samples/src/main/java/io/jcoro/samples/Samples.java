@@ -21,7 +21,8 @@ import java.util.List;
  * </pre>
  * Samples are listed in {@code io/jcoro/samples/*.samples} files, one per course part, each line
  * {@code name class description}. Every sample class has {@code run(PrintStream, String...)},
- * which the tests call, and a {@code main}.
+ * which the tests call, and a {@code main}. A sample run in a way it cannot work throws
+ * {@link UsageException}, printed here as its message alone.
  */
 public final class Samples {
     /** The lists, in course order. */
@@ -111,6 +112,12 @@ public final class Samples {
             System.exit(2);
             return;
         }
-        sample.run(System.out, Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
+        try {
+            sample.run(System.out, Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
+        } catch (UsageException e) {
+            System.out.flush();
+            System.err.println(name + ": " + e.getMessage());
+            System.exit(2);
+        }
     }
 }

@@ -56,6 +56,32 @@ public final class Results {
             return null;
         }
 
+        /** @return M1's bytes per suspended generator for that column and depth, NaN if not measured */
+        public double m1Bytes(String column, int depth) {
+            for (Map<String, Object> row : m1) {
+                if (column.equals(row.get("column")) && number(row.get("depth")) == depth) {
+                    return number(row.get("bytes"));
+                }
+            }
+            return Double.NaN;
+        }
+
+        /** @return S2's bytes per sleeping task for that column, NaN if not measured */
+        public double s2Bytes(String column) {
+            Map<String, Object> s = s2.get(column);
+            return s == null ? Double.NaN : number(s.get("bytes"));
+        }
+
+        /** @return N1's row for that column and number of clients, or null */
+        public Map<String, Object> n1Row(String column, int clients) {
+            for (Map<String, Object> row : n1) {
+                if (column.equals(row.get("column")) && number(row.get("clients")) == clients) {
+                    return row;
+                }
+            }
+            return null;
+        }
+
         /** @return the JDK's version as run.json has it */
         public String version() {
             Object v = run.get("jdk");
@@ -167,6 +193,16 @@ public final class Results {
     /** @return a JSON number as a double; NaN for "NaN", null or anything else */
     static double number(Object o) {
         return o instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    /** @return M1's N, from the first JDK that measured it, else 0 */
+    public int m1Count() {
+        for (Jdk jdk : jdks) {
+            if (jdk.m1Count > 0) {
+                return jdk.m1Count;
+            }
+        }
+        return 0;
     }
 
     /**

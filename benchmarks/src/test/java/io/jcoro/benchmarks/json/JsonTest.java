@@ -2,6 +2,7 @@ package io.jcoro.benchmarks.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ class JsonTest {
         Map<?, ?> pm = (Map<?, ?>) e.get("primaryMetric");
         assertEquals(15.0, pm.get("score"));
         assertEquals("NaN", pm.get("scoreError"));
-        assertEquals(List.of(-2.0, true), ((List<?>) pm.get("x")).subList(0, 2));
+        assertEquals(List.of(-2, true), ((List<?>) pm.get("x")).subList(0, 2));
     }
 
     @Test
@@ -35,13 +36,14 @@ class JsonTest {
                 + "\"nan\":null}", text);
         Map<?, ?> back = (Map<?, ?>) Json.parse(text);
         assertEquals(m.get("name"), back.get("name"));
-        assertEquals(3.0, back.get("n"));
+        assertEquals(3, back.get("n"));
     }
 
     @Test
-    void namesTheOffsetOfAnError() {
+    void namesWhereAnErrorIs() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": [1, }"));
-        assertEquals("bad JSON at offset 10: unexpected character '}'", e.getMessage());
+        assertTrue(e.getMessage().startsWith("bad JSON: Unexpected character ('}'"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("at line 1, column 11"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Json.parse("[1] x"));
     }
 }

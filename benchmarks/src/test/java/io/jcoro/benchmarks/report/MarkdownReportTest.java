@@ -60,10 +60,10 @@ class MarkdownReportTest {
     void recordedCommandsLoseTheMachinesPaths() {
         assertEquals("$JDK25/bin/java -javaagent:benchmarks/target/jcoro-benchmarks.jar -cp"
                         + " benchmarks/target/jcoro-benchmarks.jar X",
-                MarkdownReport.portable("/usr/lib/jvm/temurin-25/bin/java -javaagent:/home/me/jcoro/benchmarks/target/"
+                MachineAndRuns.portable("/usr/lib/jvm/temurin-25/bin/java -javaagent:/home/me/jcoro/benchmarks/target/"
                         + "jcoro-benchmarks.jar -cp /home/me/jcoro/benchmarks/target/jcoro-benchmarks.jar X", 25));
         assertEquals("java -jvm $JDK17/bin/java -jvmArgsPrepend '-javaagent:benchmarks/target/jcoro-benchmarks.jar'",
-                MarkdownReport.portable("java -jvm /opt/jdk17/bin/java -jvmArgsPrepend"
+                MachineAndRuns.portable("java -jvm /opt/jdk17/bin/java -jvmArgsPrepend"
                         + " '-javaagent:/w/benchmarks/target/jcoro-benchmarks.jar'", 17));
     }
 }

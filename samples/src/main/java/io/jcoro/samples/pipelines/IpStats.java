@@ -6,11 +6,13 @@ import io.jcoro.flow.Filters;
 import io.jcoro.flow.Sources;
 import io.jcoro.flow.Stage;
 import io.jcoro.flow.Target;
+import io.jcoro.samples.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +20,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * The access-log statistics stream of the course's file 003: broadcast every line of a
- * generated 10,000-line access log to one map stage per client address; each passes the
- * address on when a line starts with it; one shared reduce stage counts, and reports its
- * counts when it is closed.
+ * The access-log statistics stream of the course's file 003: broadcast every line of an
+ * access log to one map stage per client address; each passes the address on when a line
+ * starts with it; one shared reduce stage counts, and reports its counts when it is closed.
+ *
+ * <pre>
+ * ipstats                    # a generated 10,000-line log, the course's three addresses
+ * ipstats FILE               # your own log (Common Log Format), the same three addresses
+ * ipstats FILE IP...         # your own log, the addresses you name
+ * </pre>
  */
 public final class IpStats {
     /** Lines in the generated log. */
@@ -67,10 +74,41 @@ public final class IpStats {
         }
     }
 
-    /** Prints the counts as Python prints the dict, in the order of {@link AccessLog#COUNTED}. */
-    static void print(PrintStream out, Map<String, Integer> result) {
+    /** The command line: the log to read and the addresses to count. */
+    record Arguments(Path log, List<String> addresses, boolean generated) {
+        static Arguments parse(String... args) {
+            if (args.length == 0) {
+                return new Arguments(generatedLog(), AccessLog.COUNTED, true);
+            }
+            Path log = Path.of(args[0]);
+            if (!Files.isReadable(log)) {
+                throw new UsageException("cannot read the log " + log
+                        + " (usage: ipstats [FILE [IP...]]; with no FILE, a generated log)", null);
+            }
+            List<String> addresses = args.length > 1 ? List.of(args).subList(1, args.length) : AccessLog.COUNTED;
+            return new Arguments(log, addresses, false);
+        }
+
+        String describe(long lines) {
+            return lines + " lines read" + (generated ? "" : " from " + log);
+        }
+    }
+
+    /** Counts the lines that go by. */
+    static Stage<String> counted(long[] lines, Target<String> next) {
+        return Stage.of("count", () -> {
+            while (true) {
+                String line = Co.receive();
+                lines[0]++;
+                next.send(line);
+            }
+        }, next);
+    }
+
+    /** Prints the counts as Python prints the dict, in the order the addresses were given. */
+    static void print(PrintStream out, List<String> addresses, Map<String, Integer> result) {
         StringBuilder b = new StringBuilder("{");
-        for (String ip : AccessLog.COUNTED) {
+        for (String ip : addresses) {
             if (b.length() > 1) {
                 b.append(", ");
             }
@@ -80,20 +118,23 @@ public final class IpStats {
     }
 
     public static void run(PrintStream out, String... args) {
+        Arguments a = Arguments.parse(args);
         AtomicReference<Map<String, Integer>> result = new AtomicReference<>();
         Stage<String> reducer = reduce(result::set);
-        Stage<String> flow = Filters.broadcast(List.of(
-                map(AccessLog.COUNTED.get(0), reducer),
-                map(AccessLog.COUNTED.get(1), reducer),
-                map(AccessLog.COUNTED.get(2), reducer)));
+        List<Target<String>> maps = new ArrayList<>();
+        for (String ip : a.addresses()) {
+            maps.add(map(ip, reducer));
+        }
+        long[] lines = new long[1];
+        Stage<String> flow = counted(lines, Filters.broadcast(maps));
 
-        // this is the source data: 10000 lines in this log; closing the flow closes the reducer
-        Sources.lines(generatedLog(), flow);
-        out.println(LINES + " lines read");
-        print(out, result.get());
+        // this is the source data (10000 lines in the generated log); closing the flow closes the reducer
+        Sources.lines(a.log(), flow);
+        out.println(a.describe(lines[0]));
+        print(out, a.addresses(), result.get());
     }
 
     public static void main(String[] args) {
-        run(System.out, args);
+        UsageException.reporting("ipstats", () -> run(System.out, args));
     }
 }

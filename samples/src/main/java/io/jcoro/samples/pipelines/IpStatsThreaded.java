@@ -6,6 +6,7 @@ import io.jcoro.flow.Filters;
 import io.jcoro.flow.Sources;
 import io.jcoro.flow.Target;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,26 +16,29 @@ import java.util.concurrent.atomic.AtomicReference;
  * queue in front of it as a buffer ({@code threaded}). The three map threads all feed the one
  * reducer thread, whose queue takes their sends safely; closing the head waits for each thread
  * to finish, so the counts are complete when it returns. They are the same as the plain
- * form's.
+ * form's. Arguments as {@code ipstats}'s: {@code ipstats-threaded [FILE [IP...]]}.
  */
 public final class IpStatsThreaded {
     private IpStatsThreaded() {
     }
 
     public static void run(PrintStream out, String... args) {
+        IpStats.Arguments a = IpStats.Arguments.parse(args);
         AtomicReference<Map<String, Integer>> result = new AtomicReference<>();
         Target<String> reducer = threaded(IpStats.reduce(result::set));
-        Target<String> flow = threaded(Filters.broadcast(List.of(
-                threaded(IpStats.map(AccessLog.COUNTED.get(0), reducer)),
-                threaded(IpStats.map(AccessLog.COUNTED.get(1), reducer)),
-                threaded(IpStats.map(AccessLog.COUNTED.get(2), reducer)))));
+        List<Target<String>> maps = new ArrayList<>();
+        for (String ip : a.addresses()) {
+            maps.add(threaded(IpStats.map(ip, reducer)));
+        }
+        long[] lines = new long[1];
+        Target<String> flow = IpStats.counted(lines, threaded(Filters.broadcast(maps)));
 
-        Sources.lines(IpStats.generatedLog(), flow);
-        out.println(IpStats.LINES + " lines read, by 5 threads");
-        IpStats.print(out, result.get());
+        Sources.lines(a.log(), flow);
+        out.println(a.describe(lines[0]) + ", by " + (maps.size() + 2) + " threads");
+        IpStats.print(out, a.addresses(), result.get());
     }
 
     public static void main(String[] args) {
-        run(System.out, args);
+        io.jcoro.samples.UsageException.reporting("ipstats-threaded", () -> run(System.out, args));
     }
 }

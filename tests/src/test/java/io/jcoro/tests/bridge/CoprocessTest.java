@@ -14,8 +14,11 @@ import io.jcoro.flow.Sinks;
 import io.jcoro.flow.Sources;
 import io.jcoro.flow.Stage;
 import io.jcoro.flow.StageException;
+import io.jcoro.samples.bridges.BusProc;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Pipelines across a real subprocess: a child JVM at the other end of the pipes. */
 @Timeout(120)
@@ -73,5 +77,17 @@ class CoprocessTest {
         assertTrue(e.getMessage().contains("exited with status 1"), e.getMessage());
         assertTrue(e.getMessage().contains("the child cannot take boom"), e.getMessage());
         assertEquals("child got one\n", bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void busprocRunAloneWithNoInputSaysWhatItNeeds(@TempDir Path dir) throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty"));
+        Process child = ChildJvm.command(BusProc.class).redirectInput(empty.toFile()).redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, child.exitValue(), output);
+        assertTrue(output.startsWith("busproc: recvfrom(string-maps): the stream is empty or shorter than its header:"
+                + " nothing was sent; busproc reads the bus dicts that `coprocess` sends"), output);
+        assertTrue(!output.contains("Exception") && !output.contains("\tat "), "no stack trace: " + output);
     }
 }

@@ -2,8 +2,10 @@ package io.jcoro.tests.flow;
 
 import static io.jcoro.tests.SampleTranscript.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jcoro.samples.UsageException;
 import io.jcoro.samples.pipelines.AccessLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,13 +96,18 @@ class PipelineTranscriptsTest {
     }
 
     @Test
-    void benchmarkReportsCoroutineStageAndObject() throws Exception {
+    void benchmarkReportsMediansAndSaysWhichWonAndWhy() throws Exception {
         List<String> lines = run("benchmark", "2000").lines().toList();
-        assertEquals("benchmark: 2,000 sends of 'python is nice' into grep -> null, best of 3 rounds", lines.get(0));
-        assertTrue(lines.get(1).matches("coroutine: +\\d+ ns per send"), lines.get(1));
-        assertTrue(lines.get(2).matches("stage: +\\d+ ns per send"), lines.get(2));
-        assertTrue(lines.get(3).matches("object: +\\d+ ns per send"), lines.get(3));
-        assertEquals(4, lines.size());
+        assertEquals("benchmark: 2,000 sends of 'python is nice' into grep -> null; 5 warm-up rounds, then the"
+                + " median of 9 (range)", lines.get(0));
+        String figure = " +\\d+\\.\\d ns per send \\(\\d+\\.\\d-\\d+\\.\\d\\)";
+        assertTrue(lines.get(1).matches("coroutine:" + figure), lines.get(1));
+        assertTrue(lines.get(2).matches("stage:" + figure), lines.get(2));
+        assertTrue(lines.get(3).matches("object:" + figure), lines.get(3));
+        assertTrue(lines.get(4).matches("The (object|coroutine) is \\d+\\.\\dx faster here\\."), lines.get(4));
+        assertTrue(lines.get(5).startsWith("In Java the object usually wins: "), lines.get(5));
+        String explanation = String.join(" ", lines.subList(5, lines.size()));
+        assertTrue(explanation.contains("In CPython 3.11 the coroutine still wins"), explanation);
     }
 
     /** The counts file 003's stream should report, worked out directly. */
@@ -124,5 +131,29 @@ class PipelineTranscriptsTest {
     @Test
     void ipstatsThreadedCountsTheSame() throws Exception {
         assertEquals("10000 lines read, by 5 threads\n" + expectedCounts(), run("ipstats-threaded"));
+    }
+
+    @Test
+    void ipstatsReadsTheLogItIsGivenAndCountsTheAddressesNamed(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("access.log");
+        Files.write(log, List.of(
+                "10.0.0.1 - - [24/Feb/2008:00:08:59 -0600] \"GET /ply/ HTTP/1.1\" 200 7587",
+                "10.0.0.2 - - [24/Feb/2008:00:08:59 -0600] \"GET /favicon.ico HTTP/1.1\" 404 133",
+                "10.0.0.1 - - [24/Feb/2008:00:09:01 -0600] \"GET /ply/bookplug.gif HTTP/1.1\" 200 23903",
+                "10.0.0.3 - - [24/Feb/2008:00:09:02 -0600] \"GET /ply/ply.html HTTP/1.1\" 200 97238"));
+        String counts = "{'10.0.0.1': 2, '10.0.0.2': 1, '10.0.0.9': 0}\n";
+        assertEquals("4 lines read from " + log + "\n" + counts, run("ipstats", log.toString(), "10.0.0.1", "10.0.0.2",
+                "10.0.0.9"));
+        assertEquals("4 lines read from " + log + ", by 5 threads\n" + counts, run("ipstats-threaded", log.toString(),
+                "10.0.0.1", "10.0.0.2", "10.0.0.9"));
+        assertEquals("4 lines read from " + log + "\n{'83.149.9.216': 0, '93.114.45.13': 0, '207.241.237.101': 0}\n",
+                run("ipstats", log.toString()), "with no addresses named, the course's three");
+    }
+
+    @Test
+    void ipstatsSaysSoWhenItCannotReadTheLog(@TempDir Path dir) {
+        UsageException e = assertThrows(UsageException.class, () -> run("ipstats", dir.resolve("none.log").toString()));
+        assertTrue(e.getMessage().startsWith("cannot read the log "), e.getMessage());
+        assertTrue(e.getMessage().contains("usage: ipstats [FILE [IP...]]"), e.getMessage());
     }
 }

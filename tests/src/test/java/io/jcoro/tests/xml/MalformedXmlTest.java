@@ -14,9 +14,12 @@ import io.jcoro.xml.StaxSource;
 import io.jcoro.xml.XmlEvent;
 import io.jcoro.xml.XmlSyntaxException;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +43,11 @@ class MalformedXmlTest {
     private final List<String> closed = stages.closed;
 
     private static void parse(boolean stax, String doc, Target<XmlEvent> target) {
-        InputStream in = new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8));
+        parse(stax, doc.getBytes(StandardCharsets.UTF_8), target);
+    }
+
+    private static void parse(boolean stax, byte[] doc, Target<XmlEvent> target) {
+        InputStream in = new ByteArrayInputStream(doc);
         if (stax) {
             StaxSource.parse(in, target);
         } else {
@@ -93,6 +100,46 @@ class MalformedXmlTest {
         Stage<XmlEvent> sink = stages.collect("sink", new ArrayList<>());
         XmlSyntaxException e = assertThrows(XmlSyntaxException.class, () -> parse(stax, "", sink));
         assertTrue(e.getMessage().startsWith("malformed XML at line 1"), e.getMessage());
+        assertTrue(sink.isClosed());
+    }
+
+    @ParameterizedTest(name = "stax={0}")
+    @ValueSource(booleans = {false, true})
+    void bothSourcesRefuseADoctype(boolean stax) {
+        String withDtd = "<?xml version=\"1.0\"?>\n<!DOCTYPE buses [<!ENTITY x \"a bus\">]>\n<buses>&x;</buses>\n";
+        List<XmlEvent> events = new ArrayList<>();
+        Stage<XmlEvent> sink = stages.collect("sink", events);
+        XmlSyntaxException e = assertThrows(XmlSyntaxException.class, () -> parse(stax, withDtd, sink));
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().contains("DOCTYPE is"), e.getMessage());
+        assertEquals(List.of(), events, "nothing before the refusal");
+        assertTrue(sink.isClosed());
+        // a DOCTYPE without declarations too: StAX used to skip it
+        assertThrows(XmlSyntaxException.class, () -> parse(stax, "<!DOCTYPE buses>\n<buses/>\n",
+                stages.collect("sink2", new ArrayList<>())));
+    }
+
+    @ParameterizedTest(name = "stax={0}")
+    @ValueSource(booleans = {false, true})
+    void aBadlyEncodedByteIsAnErrorAndPrintsNothing(boolean stax) {
+        byte[] head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<buses><bus><id>".getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = "</id></bus></buses>\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] doc = Arrays.copyOf(head, head.length + 1 + tail.length);
+        doc[head.length] = (byte) 0xE9;                 // é in Latin-1: not UTF-8
+        System.arraycopy(tail, 0, doc, head.length + 1, tail.length);
+        Stage<XmlEvent> sink = stages.collect("sink", new ArrayList<>());
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        XmlSyntaxException e;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            e = assertThrows(XmlSyntaxException.class, () -> parse(stax, doc, sink));
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals("", err.toString(StandardCharsets.UTF_8), "nothing on standard error");
+        assertEquals(2, e.line(), e.getMessage());
+        assertEquals(17, e.column(), e.getMessage());
         assertTrue(sink.isClosed());
     }
 }

@@ -10,10 +10,13 @@ import io.jcoro.xml.BusDocument;
 import io.jcoro.xml.StaxSource;
 import io.jcoro.xml.XmlEvent;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The course's Part 3 programs, and the showcase, over generated bus documents. */
 class XmlTranscriptsTest {
@@ -59,6 +62,48 @@ class XmlTranscriptsTest {
     @Test
     void iterbusPrintsTheSameBusesIdFirst() throws Exception {
         assertEquals(route22NorthBound(200, true), run("iterbus"));
+    }
+
+    /**
+     * The walk-through's sample file nests elements in {@code <route>}; iterparse's
+     * {@code child.text} is then the text before the first of them, and they are no entries.
+     * Python prints only the second and third bus of this document (checked with CPython 3.11).
+     */
+    @Test
+    void iterbusTakesABusWithNestedElementsAsIterparseDoes(@TempDir Path dir) throws Exception {
+        Path doc = dir.resolve("bus.xml");
+        Files.writeString(doc, """
+                <?xml version="1.0"?>
+                <buses>
+                 <bus>
+                  <id>7574</id>
+                  <route>
+                   <morning>123</morning>
+                   <evening>321</evening>
+                  </route>
+                  <direction>North Bound</direction>
+                  <latitude>41.925682067871094</latitude>
+                  <longitude>-87.630928039550781</longitude>
+                 </bus>
+                 <bus>
+                  <id>7575</id>
+                  <route>22</route>
+                  <direction>North Bound</direction>
+                  <latitude>41.9</latitude>
+                  <longitude>-87.6</longitude>
+                  <extra/>
+                 </bus>
+                 <bus>
+                  <id>7576</id>
+                  <route>22<morning>123</morning>x</route>
+                  <direction>North Bound</direction>
+                  <latitude>41.8</latitude>
+                  <longitude>-87.5</longitude>
+                 </bus>
+                </buses>
+                """);
+        assertEquals("7575,22,\"North Bound\",41.9,-87.6\n7576,22,\"North Bound\",41.8,-87.5\n",
+                run("iterbus", doc.toString()));
     }
 
     @Test
