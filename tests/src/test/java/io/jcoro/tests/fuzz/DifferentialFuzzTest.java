@@ -7,6 +7,7 @@ import io.jcoro.core.Jcoro;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +18,12 @@ import org.junit.jupiter.api.Test;
  * (or {@code tests/fuzz-campaign}). A mismatch fails the test with its seed; its fixture is in
  * {@code tests/target/fuzz-mismatches/}, to be reduced and committed under
  * {@code src/test/resources/io/jcoro/tests/fuzz/regressions/}.
+ *
+ * <p>Tagged {@code needs-agent}: the programs are compiled at run time, so only an agent can
+ * instrument them. The tag (unlike the woven execution's file excludes) holds under
+ * {@code -Dtest=DifferentialFuzzTest}, which is how {@code tests/fuzz-campaign} selects it.
  */
+@Tag("needs-agent")
 class DifferentialFuzzTest {
 
     @Test
