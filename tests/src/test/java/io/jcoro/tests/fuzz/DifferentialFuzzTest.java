@@ -28,7 +28,12 @@ class DifferentialFuzzTest {
 
     @Test
     void generatedProgramsBehaveTheSameInstrumentedAndPlain() throws Exception {
-        int programs = Integer.getInteger("jcoro.fuzz.programs", 150);
+        // Each execution reads a property of its own: a -D given to Maven reaches every
+        // execution's JVM and overrides the pom's values, so one shared name would make a
+        // campaign's count run again self-attached.
+        boolean selfAttached = "self-attach".equals(System.getProperty("jcoro.expectedMode"));
+        String count = selfAttached ? "jcoro.fuzz.programs.selfAttach" : "jcoro.fuzz.programs";
+        int programs = Integer.getInteger(count, 150);
         long seed = Long.getLong("jcoro.fuzz.seed", 1L);
         Assumptions.assumeTrue(programs > 0, "jcoro.fuzz.programs=0: no fuzzing in this execution");
         Jcoro.install(); // self-attach execution: transform the programs as they load
