@@ -17,8 +17,9 @@ import org.openjdk.jmh.runner.RunnerException;
  * ratio between them comes from one run. Two heap settings, one run each: the JVM's defaults, and
  * a pre-touched fixed heap ({@code -Xms1g -Xmx1g -XX:+AlwaysPreTouch}), because on a VM whose
  * memory the host hands out lazily an allocating benchmark is bimodal until G1 has touched its
- * pages. Results go to {@code results/compare/jdk-N/{default,pretouch}.json} with {@code run.json}
- * (versions, commands, load averages). Forks and iterations come from {@link Settings}; B2's
+ * pages. Results go to {@code results/compare/jdk-N/{default,pretouch}.json}, each with its
+ * {@code run-{default,pretouch}.json} (versions, command, load averages); {@code -Dheaps=pretouch}
+ * runs one setting only. Forks and iterations come from {@link Settings}; B2's
  * depths are {@code -Ddepths} or 1, 10 and 100 (enough for the cost per frame).
  */
 public final class PeerComparison {
@@ -51,18 +52,6 @@ public final class PeerComparison {
         for (TargetJdk jdk : jdks) {
             Path dir = settings.results().resolve("compare").resolve(jdk.key());
             Files.createDirectories(dir);
-            Map<String, Object> run = new LinkedHashMap<>();
-            run.put("jdk", jdk.version());
-            run.put("source", MachineState.sourceVersion());
-            run.put("settings", "JMH -f " + settings.forks() + " -wi " + settings.warmups() + " -i "
-                    + settings.iterations() + " -w/-r " + settings.iterationMillis() + " ms -prof gc; B2 depths " + depths);
-            run.put("machine", MachineState.describe());
-            Map<String, Object> commands = new LinkedHashMap<>();
-            Map<String, Object> loads = new LinkedHashMap<>();
-            run.put("commands", commands);
-            run.put("loadAfter", loads);
-            run.put("before", MachineState.snapshot());
-            Instant start = Instant.now();
             for (String name : names) {
                 List<String> heap = HEAPS.get(name);
                 if (heap == null) {
@@ -70,11 +59,20 @@ public final class PeerComparison {
                             + HEAPS.keySet());
                 }
                 System.out.println("# " + jdk.key() + " (" + jdk.version() + "), heap " + name + " " + heap);
-                commands.put(name, JmhSuite.run(jdk, jar, settings, INCLUDE, depths, heap, dir.resolve(name + ".json")));
-                loads.put(name, MachineState.snapshot());
+                Map<String, Object> run = new LinkedHashMap<>();
+                run.put("jdk", jdk.version());
+                run.put("source", MachineState.sourceVersion());
+                run.put("settings", "JMH -f " + settings.forks() + " -wi " + settings.warmups() + " -i "
+                        + settings.iterations() + " -w/-r " + settings.iterationMillis() + " ms -prof gc; B2 depths "
+                        + depths);
+                run.put("machine", MachineState.describe());
+                run.put("before", MachineState.snapshot());
+                Instant start = Instant.now();
+                run.put("command", JmhSuite.run(jdk, jar, settings, INCLUDE, depths, heap, dir.resolve(name + ".json")));
+                run.put("after", MachineState.snapshot());
+                run.put("seconds", Duration.between(start, Instant.now()).toSeconds());
+                Files.writeString(dir.resolve("run-" + name + ".json"), Json.write(run));
             }
-            run.put("seconds", Duration.between(start, Instant.now()).toSeconds());
-            Files.writeString(dir.resolve("run.json"), Json.write(run));
         }
     }
 }
