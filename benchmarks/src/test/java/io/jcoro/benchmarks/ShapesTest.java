@@ -77,6 +77,17 @@ class ShapesTest {
     }
 
     @Test
+    void theIntGeneratorAndTheBoxingGeneratorCountAlike() {
+        io.jcoro.benchmarks.jmh.PrimitiveYieldBench b = new io.jcoro.benchmarks.jmh.PrimitiveYieldBench();
+        b.setup();
+        for (int i = 0; i < 3000; i++) {
+            assertEquals(i, b.intGenerator());
+            assertEquals(i, b.boxing());
+            assertSame(YieldedValues.box(i), b.preallocatedBoxes());
+        }
+    }
+
+    @Test
     void aKilimChainBelowDepthOneIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new KilimChain(0));
     }

@@ -85,7 +85,7 @@ final class TargetSummary extends ReportSection {
             if (j == null) {
                 continue;
             }
-            for (String c : List.of("continuation", "virtualThread")) {
+            for (String c : List.of("continuation", "virtualThread", "kilim")) {
                 Score o = jdk.score(shape, c, depth);
                 if (o != null && o.nanos() < j.nanos()) {
                     faster.add(shape + ": " + columnName(c, shape));
@@ -93,9 +93,6 @@ final class TargetSummary extends ReportSection {
             }
             if (r.python(pythonKey(shape, depth)) < j.nanos()) {
                 faster.add(shape + ": CPython");
-            }
-            if (IssueFigures.kilimNanos(shape, jdk.feature) < j.nanos()) {
-                faster.add(shape + ": Kilim (the issue's figure)");
             }
         }
         for (Score o : jdk.scores) {

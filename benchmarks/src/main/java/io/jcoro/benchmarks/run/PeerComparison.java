@@ -19,13 +19,16 @@ import org.openjdk.jmh.runner.RunnerException;
  * memory the host hands out lazily an allocating benchmark is bimodal until G1 has touched its
  * pages. Results go to {@code results/compare/jdk-N/{default,pretouch}.json}, each with its
  * {@code run-{default,pretouch}.json} (versions, command, load averages); {@code -Dheaps=pretouch}
- * runs one setting only. Forks and iterations come from {@link Settings}; B2's
+ * runs one setting only, and {@code -Dset=primitive} measures P1 instead (the primitive
+ * generators against boxing, to {@code primitive-*.json}). Forks and iterations come from {@link Settings}; B2's
  * depths are {@code -Ddepths} or 1, 10 and 100 (enough for the cost per frame).
  */
 public final class PeerComparison {
     /** The columns compared, and nothing else (not the virtual threads, not the diagnostics). */
     static final String INCLUDE = "io\\.jcoro\\.benchmarks\\.(jmh\\.(Yield|Depth|Spawn)Bench\\.(jcoro|floor|kilim)"
             + "|loom\\.(Yield|Depth|Spawn)LoomBench\\.continuation)$";
+    /** P1 ({@code -Dset=primitive}): an IntGenerator against a boxing Generator&lt;Integer&gt;. */
+    static final String PRIMITIVE = "io\\.jcoro\\.benchmarks\\.jmh\\.PrimitiveYieldBench\\..*";
     /** Heap settings by name, in the order they run. */
     static final Map<String, List<String>> HEAPS = heaps();
 
@@ -49,6 +52,9 @@ public final class PeerComparison {
     public static void run(Path jar, Settings settings, List<TargetJdk> jdks) throws IOException, RunnerException {
         List<String> depths = System.getProperty("depths") != null ? settings.depths() : List.of("1", "10", "100");
         List<String> names = List.of(System.getProperty("heaps", String.join(",", HEAPS.keySet())).split(","));
+        boolean primitive = "primitive".equals(System.getProperty("set"));
+        String include = primitive ? PRIMITIVE : INCLUDE;
+        String prefix = primitive ? "primitive-" : "";
         for (TargetJdk jdk : jdks) {
             Path dir = settings.results().resolve("compare").resolve(jdk.key());
             Files.createDirectories(dir);
@@ -68,10 +74,11 @@ public final class PeerComparison {
                 run.put("machine", MachineState.describe());
                 run.put("before", MachineState.snapshot());
                 Instant start = Instant.now();
-                run.put("command", JmhSuite.run(jdk, jar, settings, INCLUDE, depths, heap, dir.resolve(name + ".json")));
+                run.put("command", JmhSuite.run(jdk, jar, settings, include, depths, heap,
+                        dir.resolve(prefix + name + ".json")));
                 run.put("after", MachineState.snapshot());
                 run.put("seconds", Duration.between(start, Instant.now()).toSeconds());
-                Files.writeString(dir.resolve("run-" + name + ".json"), Json.write(run));
+                Files.writeString(dir.resolve("run-" + prefix + name + ".json"), Json.write(run));
             }
         }
     }
