@@ -30,7 +30,10 @@ import java.util.stream.StreamSupport;
  * <p>The body is any coroutine body, as for {@link Generator#of(CoRunnable)}, and yields with
  * {@link #yield(long)} at any depth of {@code @Coroutine} calls. A body that yields an object
  * with {@code Co.yield}, or another kind of primitive, makes the call that ran it throw
- * {@link IllegalStateException} naming where it yielded. Left out, on purpose: {@code remove}
+ * {@link IllegalStateException} naming where it yielded. Like a {@link Generator} it may be
+ * advanced from any thread, one at a time; a concurrent advance is refused ("generator already
+ * executing") except that a value already fetched by {@code hasNext()} is handed out without that
+ * check. Left out, on purpose: {@code remove}
  * (as everywhere in jcoro), and an auto-closing variant (close it, or use a
  * try-with-resources, or the stream).
  */
@@ -67,6 +70,8 @@ public final class LongGenerator extends PrimitiveGenerator implements Primitive
      * @param <S>   the type the caller sends in (unchecked, as Python's)
      * @return the value sent in by {@code send(x)}, or {@code null} after {@code nextLong()}
      * @throws io.jcoro.core.GeneratorExit when the generator is being closed (let it propagate)
+     * @throws IllegalStateException outside any generator, as {@code Co.yield}; in a plain
+     *         {@link Generator} it yields a marker object, which that generator's caller gets
      */
     @Coroutine
     public static <S> S yield(long value) {

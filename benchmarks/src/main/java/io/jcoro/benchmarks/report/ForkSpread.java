@@ -54,16 +54,17 @@ record ForkSpread(String benchmark, int depth, double[] forks, double bytesPerOp
 
     /**
      * @param jmhJson a JMH JSON result file (with {@code rawData}, as JMH writes it)
-     * @return every benchmark in it; empty if the file does not exist
+     * @return every benchmark in it; empty if the file does not exist or is empty
      * @throws IOException if it cannot be read
      */
     @SuppressWarnings("unchecked")
     static List<ForkSpread> read(Path jmhJson) throws IOException {
         List<ForkSpread> all = new ArrayList<>();
-        if (!Files.isRegularFile(jmhJson)) {
-            return all;
+        String text = Files.isRegularFile(jmhJson) ? Files.readString(jmhJson) : "";
+        if (text.isBlank()) {
+            return all;     // not measured, or JMH has not finished writing it
         }
-        for (Object o : (List<Object>) Json.parse(Files.readString(jmhJson))) {
+        for (Object o : (List<Object>) Json.parse(text)) {
             Map<String, Object> e = (Map<String, Object>) o;
             Map<String, Object> params = (Map<String, Object>) e.get("params");
             int depth = params != null && params.get("depth") != null ? Integer.parseInt((String) params.get("depth")) : 0;
