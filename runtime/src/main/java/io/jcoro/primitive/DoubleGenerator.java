@@ -14,7 +14,7 @@ import java.util.stream.StreamSupport;
 
 /**
  * A generator of {@code double}s that yields without boxing: a {@link PrimitiveIterator.OfDouble}
- * with an {@link DoubleStream} view, and the protocol of {@link Generator} value by value.
+ * with a {@link DoubleStream} view, and the protocol of {@link Generator} value by value.
  *
  * <pre>{@code
  * DoubleGenerator halves = DoubleGenerator.of(() -> {
@@ -27,13 +27,12 @@ import java.util.stream.StreamSupport;
  *
  * <p>The body is any coroutine body, as for {@link Generator#of(CoRunnable)}, and yields with
  * {@link #yield(double)} at any depth of {@code @Coroutine} calls. A body that yields an object
- * with {@code Co.yield}, or another kind of primitive, makes the call that ran it throw
- * {@link IllegalStateException} naming where it yielded. Like a {@link Generator} it may be
- * advanced from any thread, one at a time; a concurrent advance is refused ("generator already
- * executing") except that a value already fetched by {@code hasNext()} is handed out without that
- * check. Left out, on purpose: {@code remove}
- * (as everywhere in jcoro), and an auto-closing variant (close it, or use a
- * try-with-resources, or the stream).
+ * with {@code Co.yield}, or another kind of primitive, makes the call that ran it throw {@link
+ * IllegalStateException} naming where it yielded. Like a {@link Generator} it may be advanced
+ * from any thread, one at a time; a concurrent advance is refused ("generator already
+ * executing") except that a value already fetched by {@code hasNext()} is handed out without
+ * that check. Left out, on purpose: {@code remove} (as everywhere in jcoro), and an auto-closing
+ * variant (close it, or use a try-with-resources, or the stream).
  */
 public final class DoubleGenerator extends PrimitiveGenerator implements PrimitiveIterator.OfDouble {
     private DoubleGenerator(Generator<Object> generator) {

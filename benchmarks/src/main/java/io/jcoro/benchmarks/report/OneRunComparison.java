@@ -145,24 +145,21 @@ final class OneRunComparison extends ReportSection {
         line();
         line("One value per op, the body counting with `i++`: an `IntGenerator` (`IntGenerator.yield(i++)`), a"
                 + " `Generator<Integer>` that boxes each value (`Co.yield(i++)`), and B1's generator of preallocated"
-                + " boxes. jcoro at commit " + run.getOrDefault("source", "unknown") + "; " + run.get("settings") + ".");
+                + " boxes. jcoro at commit " + run.getOrDefault("source", "unknown") + "; "
+                + String.valueOf(run.get("settings")).replaceFirst("; B2 depths.*", "") + ".");
         line();
-        MarkdownTable t = new MarkdownTable("generator", "ns/op [forks]", "B/op", "÷ IntGenerator");
+        MarkdownTable t = new MarkdownTable("generator", "ns/op [forks]", "B/op", "time ÷ IntGenerator's");
         ForkSpread ints = find(p1, "PrimitiveYieldBench", "intGenerator", 0);
-        for (String[] m : new String[][] {{"intGenerator", "IntGenerator"}, {"boxing", "Generator<Integer>, boxing"},
-                {"preallocatedBoxes", "Generator<Integer>, preallocated boxes (B1)"}}) {
+        for (String[] m : new String[][] {{"intGenerator", "`IntGenerator`"}, {"boxing", "`Generator<Integer>`, boxing"},
+                {"preallocatedBoxes", "`Generator<Integer>`, preallocated boxes (B1)"}}) {
             ForkSpread s = find(p1, "PrimitiveYieldBench", m[0], 0);
             if (s != null) {
-                t.row(m[1], cell(s).replaceFirst(", [^,]*$", ""), Format.bytesOrDash(round(s.bytesPerOp())),
+                t.row(m[1], cell(s).replaceFirst(", [^,]*$", ""), s.bytesPerOp() < 0.5 ? "0 B" : Format.bytesOrDash(s.bytesPerOp()),
                         ints == null ? "-" : ratio(s, ints));
             }
         }
         t.writeTo(this);
         line();
-    }
-
-    private static double round(double bytes) {
-        return bytes < 0.5 ? 0 : bytes;
     }
 
     private static ForkSpread find(List<ForkSpread> runs, String jmhClass, String column, int depth) {

@@ -28,6 +28,13 @@ final class TargetSummary extends ReportSection {
     void write() {
         line("## jcoro against the issue's targets");
         line();
+        if (!r.jdks.isEmpty()) {
+            Object commit = r.jdks.get(0).run.getOrDefault("source", "unknown");
+            line("From the last full run (`benchmarks/run`, jcoro at commit " + commit
+                    + "; the machine and the commands are at the end); the one-run comparison with Kilim and Loom"
+                    + " that follows may be newer, and says its commit.");
+            line();
+        }
         MarkdownTable table = new MarkdownTable("shape", "target");
         for (Results.Jdk jdk : r.jdks) {
             table.column("jcoro, JDK " + jdk.feature);
