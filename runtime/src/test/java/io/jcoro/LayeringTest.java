@@ -32,6 +32,7 @@ class LayeringTest {
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "core", Set.of(),
             "flow", Set.of("core"),
+            "primitive", Set.of("core"),
             "sched", Set.of("core"),
             "xml", Set.of("core", "flow"),
             "bridge", Set.of("core", "flow"),

@@ -1,6 +1,7 @@
 package io.jcoro.benchmarks;
 
 import io.jcoro.benchmarks.report.MarkdownReport;
+import io.jcoro.benchmarks.run.PeerComparison;
 import io.jcoro.benchmarks.run.Settings;
 import io.jcoro.benchmarks.run.SuiteRunner;
 import io.jcoro.benchmarks.run.TargetJdk;
@@ -19,6 +20,9 @@ import java.util.List;
  *     every part on each JDK given (default: this one), then the report
  * java -jar benchmarks/target/jcoro-benchmarks.jar report [RESULTS_DIR [MARKDOWN]]
  *     the report again from saved results (default benchmarks/results and BENCHMARKS.md)
+ * java -jar benchmarks/target/jcoro-benchmarks.jar compare [JAVA_HOME ...]
+ *     B1, B2 and B4 against Kilim and Loom in one run per JDK and heap setting, to
+ *     benchmarks/results/compare, then the report
  * </pre>
  *
  * <p>{@code -Dquick} writes to {@code benchmarks/target/quick-results} (report included) and
@@ -30,7 +34,7 @@ public final class BenchmarksMain {
     }
 
     /**
-     * @param args {@code [run] [JAVA_HOME...]} or {@code report [RESULTS_DIR [MARKDOWN]]}
+     * @param args {@code [run|compare] [JAVA_HOME...]} or {@code report [RESULTS_DIR [MARKDOWN]]}
      * @throws Exception if a part fails
      */
     public static void main(String[] args) throws Exception {
@@ -41,14 +45,14 @@ public final class BenchmarksMain {
         switch (command) {
             case "run" -> {
                 Settings settings = Settings.fromSystemProperties(root);
-                List<TargetJdk> jdks = new ArrayList<>();
-                for (String home : rest) {
-                    jdks.add(TargetJdk.at(Path.of(home)));
-                }
-                if (jdks.isEmpty()) {
-                    jdks.add(TargetJdk.current());
-                }
-                new SuiteRunner(jar, settings).run(jdks);
+                new SuiteRunner(jar, settings).run(jdks(rest));
+                Path markdown = settings.quick() ? settings.results().resolve("BENCHMARKS.md") : root.resolve("BENCHMARKS.md");
+                MarkdownReport.write(settings.results(), markdown);
+                System.out.println("# report: " + markdown);
+            }
+            case "compare" -> {
+                Settings settings = Settings.fromSystemProperties(root);
+                PeerComparison.run(jar, settings, jdks(rest));
                 Path markdown = settings.quick() ? settings.results().resolve("BENCHMARKS.md") : root.resolve("BENCHMARKS.md");
                 MarkdownReport.write(settings.results(), markdown);
                 System.out.println("# report: " + markdown);
@@ -60,11 +64,23 @@ public final class BenchmarksMain {
                 System.out.println("# report: " + markdown);
             }
             default -> {
-                System.err.println("usage: java [-Dquick] -jar jcoro-benchmarks.jar [run] [JAVA_HOME...]\n"
+                System.err.println("usage: java [-Dquick] -jar jcoro-benchmarks.jar [run|compare] [JAVA_HOME...]\n"
                         + "       java -jar jcoro-benchmarks.jar report [RESULTS_DIR [MARKDOWN]]");
                 System.exit(2);
             }
         }
+    }
+
+    /** @return the JDKs at the homes given, or this one if none is */
+    private static List<TargetJdk> jdks(List<String> homes) {
+        List<TargetJdk> jdks = new ArrayList<>();
+        for (String home : homes) {
+            jdks.add(TargetJdk.at(Path.of(home)));
+        }
+        if (jdks.isEmpty()) {
+            jdks.add(TargetJdk.current());
+        }
+        return jdks;
     }
 
     private static Path thisJar() throws URISyntaxException {

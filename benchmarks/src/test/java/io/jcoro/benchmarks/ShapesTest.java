@@ -1,5 +1,6 @@
 package io.jcoro.benchmarks;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +15,7 @@ import io.jcoro.benchmarks.jmh.GrepBench;
 import io.jcoro.benchmarks.jmh.SpawnBench;
 import io.jcoro.benchmarks.jmh.TaskSwitchBench;
 import io.jcoro.benchmarks.jmh.YieldBench;
+import io.jcoro.benchmarks.kilim.KilimChain;
 import io.jcoro.core.Generator;
 import java.util.Iterator;
 import org.junit.jupiter.api.Test;
@@ -31,10 +33,12 @@ class ShapesTest {
     void jcoroAndTheRewindFloorYieldTheSameBoxesAtEveryDepth(int depth) {
         Generator<Integer> jcoro = Generator.of(DepthBench.body(depth));
         RewindFrames floor = new RewindFrames(depth);
+        KilimChain kilim = new KilimChain(depth);
         for (int i = 0; i < 2 * YieldedValues.COUNT + 5; i++) {
             Integer expected = YieldedValues.box(i);
             assertSame(expected, jcoro.next(), "jcoro at depth " + depth + ", value " + i);
             assertSame(expected, floor.next(), "floor at depth " + depth + ", value " + i);
+            assertSame(expected, kilim.next(), "Kilim at depth " + depth + ", value " + i);
         }
         assertEquals(depth, jcoro.suspendedFrames().size(), "frames on the suspended stack");
     }
@@ -49,6 +53,7 @@ class ShapesTest {
             assertSame(YieldedValues.box(i), b.jcoro());
             assertSame(YieldedValues.box(i), b.floor());
             assertSame(YieldedValues.box(i), b.guardedFloor());
+            assertSame(YieldedValues.box(i), b.kilim());
             assertSame(YieldedValues.box(i), floor.next());
             assertSame(YieldedValues.box(i), guarded.next());
         }
@@ -59,6 +64,32 @@ class ShapesTest {
         SpawnBench b = new SpawnBench();
         assertSame(YieldedValues.box(1), b.jcoro());
         assertSame(YieldedValues.box(1), b.floor());
+        assertSame(YieldedValues.box(1), b.kilim());
+    }
+
+    @Test
+    void theKilimGeneratorsAreWovenByTheBuild() {
+        // Unwoven, Kilim's yield throws: the Kilim column would not measure a generator.
+        for (Class<?> c : new Class<?>[] {kilim.Generator.class, KilimChain.class,
+                io.jcoro.benchmarks.kilim.KilimCounter.class, io.jcoro.benchmarks.kilim.KilimOnce.class}) {
+            assertDoesNotThrow(() -> c.getField("$isWoven"), c + " woven by Kilim");
+        }
+    }
+
+    @Test
+    void theIntGeneratorAndTheBoxingGeneratorCountAlike() {
+        io.jcoro.benchmarks.jmh.PrimitiveYieldBench b = new io.jcoro.benchmarks.jmh.PrimitiveYieldBench();
+        b.setup();
+        for (int i = 0; i < 3000; i++) {
+            assertEquals(i, b.intGenerator());
+            assertEquals(i, b.boxing());
+            assertSame(YieldedValues.box(i), b.preallocatedBoxes());
+        }
+    }
+
+    @Test
+    void aKilimChainBelowDepthOneIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new KilimChain(0));
     }
 
     @Test

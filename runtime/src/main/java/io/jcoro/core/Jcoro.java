@@ -35,7 +35,7 @@ public final class Jcoro {
     private static volatile boolean wovenProgram;
     /** The runtime's packages: their woven classes say nothing about the program's. */
     private static final String[] RUNTIME_PACKAGES = {"io.jcoro.core.", "io.jcoro.flow.", "io.jcoro.sched.",
-        "io.jcoro.xml.", "io.jcoro.bridge.", "io.jcoro.net."};
+        "io.jcoro.xml.", "io.jcoro.bridge.", "io.jcoro.net.", "io.jcoro.primitive."};
 
     private Jcoro() {
     }

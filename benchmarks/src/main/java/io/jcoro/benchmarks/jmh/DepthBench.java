@@ -2,6 +2,7 @@ package io.jcoro.benchmarks.jmh;
 
 import io.jcoro.benchmarks.YieldedValues;
 import io.jcoro.benchmarks.floor.RewindFrames;
+import io.jcoro.benchmarks.kilim.KilimChain;
 import io.jcoro.core.Co;
 import io.jcoro.core.CoRunnable;
 import io.jcoro.core.Coroutine;
@@ -32,6 +33,7 @@ public class DepthBench {
 
     private Generator<Integer> generator;
     private RewindFrames floor;
+    private KilimChain kilim;
 
     /**
      * One frame of the chain: {@code k} frames from here to the yield, this one included.
@@ -68,12 +70,19 @@ public class DepthBench {
     public void setup() {
         generator = Generator.of(body(depth));
         floor = new RewindFrames(depth);
+        kilim = new KilimChain(depth);
     }
 
     /** @return the next value of a jcoro generator yielding {@code depth} frames deep */
     @Benchmark
     public Integer jcoro() {
         return generator.next();
+    }
+
+    /** @return the next value of a Kilim 2.0.2 generator yielding {@code depth} frames deep */
+    @Benchmark
+    public Integer kilim() {
+        return kilim.next();
     }
 
     /** @return the next value of the hand-written rewinding frames */

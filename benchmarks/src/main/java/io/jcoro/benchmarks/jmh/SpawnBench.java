@@ -2,6 +2,7 @@ package io.jcoro.benchmarks.jmh;
 
 import io.jcoro.benchmarks.YieldedValues;
 import io.jcoro.benchmarks.floor.OnceIterator;
+import io.jcoro.benchmarks.kilim.KilimOnce;
 import io.jcoro.core.Co;
 import io.jcoro.core.Coroutine;
 import io.jcoro.core.Generator;
@@ -33,6 +34,16 @@ public class SpawnBench {
     public Object jcoro() {
         Object last = null;
         for (Object v : Generator.of(SpawnBench::once)) {
+            last = v;
+        }
+        return last;
+    }
+
+    /** @return the one value of a new Kilim 2.0.2 generator, iterated to its end */
+    @Benchmark
+    public Object kilim() {
+        Object last = null;
+        for (Integer v : new KilimOnce()) {
             last = v;
         }
         return last;

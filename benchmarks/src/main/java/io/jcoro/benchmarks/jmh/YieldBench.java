@@ -3,6 +3,7 @@ package io.jcoro.benchmarks.jmh;
 import io.jcoro.benchmarks.YieldedValues;
 import io.jcoro.benchmarks.floor.CountingIterator;
 import io.jcoro.benchmarks.floor.GuardedCountingIterator;
+import io.jcoro.benchmarks.kilim.KilimCounter;
 import io.jcoro.core.Co;
 import io.jcoro.core.Coroutine;
 import io.jcoro.core.Generator;
@@ -26,6 +27,7 @@ public class YieldBench {
     private Generator<Integer> generator;
     private CountingIterator floor;
     private GuardedCountingIterator guardedFloor;
+    private KilimCounter kilim;
 
     /** The generator's body: yields 0, 1, 2, ... (as preallocated boxes) for ever. */
     @Coroutine
@@ -43,6 +45,7 @@ public class YieldBench {
         generator = Generator.of(YieldBench::counter);
         floor = new CountingIterator();
         guardedFloor = new GuardedCountingIterator();
+        kilim = new KilimCounter();
     }
 
     /** @return the next value of a jcoro generator */
@@ -55,6 +58,12 @@ public class YieldBench {
     @Benchmark
     public Integer floor() {
         return floor.next();
+    }
+
+    /** @return the next value of a Kilim 2.0.2 generator (woven at build time) */
+    @Benchmark
+    public Integer kilim() {
+        return kilim.next();
     }
 
     /**

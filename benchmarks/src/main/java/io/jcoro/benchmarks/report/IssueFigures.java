@@ -2,7 +2,8 @@ package io.jcoro.benchmarks.report;
 
 /**
  * The figures issue 4 states, which the report compares with: jcoro's targets, and Kilim 2.0.2's
- * anchors measured on this machine (JDK 25 / JDK 17), as the issue quotes them.
+ * heap per suspended generator as the issue quotes it (M1 does not measure Kilim; the JMH shapes
+ * do, in the same run as jcoro).
  */
 final class IssueFigures {
     private IssueFigures() {
@@ -23,18 +24,6 @@ final class IssueFigures {
     /** Whether the target also asks for 0 B/op. */
     static boolean targetNoAllocation(String shape) {
         return shape.equals("B1") || shape.equals("B2") || shape.equals("B3");
-    }
-
-    /** Kilim 2.0.2's ns/op on that JDK (B2 at depth 10), or NaN. */
-    static double kilimNanos(String shape, int jdk) {
-        boolean j25 = jdk >= 21;
-        return switch (shape) {
-            case "B1" -> j25 ? 14.5 : 18.8;
-            case "B2" -> j25 ? 73 : 54;
-            case "B3" -> j25 ? 42 : 40;
-            case "B4" -> j25 ? 9.6 : 26;
-            default -> Double.NaN;
-        };
     }
 
     /** M1's targets: bytes per suspended generator at depth 1 and 10. */

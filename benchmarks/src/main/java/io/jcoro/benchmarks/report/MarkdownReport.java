@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Writes BENCHMARKS.md from a results directory, one section after another: how to run
- * ({@link RunInstructions}), jcoro against the issue's targets ({@link TargetSummary}), every
+ * ({@link RunInstructions}), jcoro against the issue's targets ({@link TargetSummary}), jcoro
+ * against Kilim and Loom in one run per heap setting ({@link OneRunComparison}), every
  * column per JDK ({@link ShapeTimes}), B2 against depth with its chart
  * ({@link CostAgainstDepth}), heap per suspended generator ({@link SuspendedGeneratorHeap}) and
  * per sleeping task ({@link SleepingTaskHeap}), the echo server ({@link EchoServerLoad}), the
@@ -37,6 +38,7 @@ public final class MarkdownReport {
         List<ReportSection> sections = new ArrayList<>();
         sections.add(new RunInstructions(r, out));
         sections.add(new TargetSummary(r, out));
+        sections.add(new OneRunComparison(r, out));
         for (Results.Jdk jdk : r.jdks) {
             sections.add(new ShapeTimes(r, out, jdk));
         }

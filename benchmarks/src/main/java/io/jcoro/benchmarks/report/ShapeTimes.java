@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One JDK's time (and allocation) per JMH shape in every column, CPython's and Kilim's
- * figures beside them, then each column's time as a ratio of jcoro's.
+ * One JDK's time (and allocation) per JMH shape in every column (Kilim's when the run measured
+ * it), CPython's figures beside them, then each column's time as a ratio of jcoro's.
  */
 final class ShapeTimes extends ReportSection {
     private final Results.Jdk jdk;
@@ -32,7 +32,7 @@ final class ShapeTimes extends ReportSection {
                 + ". CPython is timeit's best, including its loop (" + num(r.python("loop")) + " ns for `pass`).");
         line();
         MarkdownTable times = new MarkdownTable("shape", "jcoro", "hand-written floor", "Loom Continuation",
-                "virtual threads", "CPython", "Kilim 2.0.2 (issue)");
+                "virtual threads", "Kilim 2.0.2", "CPython");
         for (String shape : Shapes.JMH) {
             int depth = summaryDepth(shape);
             List<String> row = new ArrayList<>(List.of(Shapes.shapeName(shape)));
@@ -41,7 +41,6 @@ final class ShapeTimes extends ReportSection {
                 row.add(s == null ? "-" : timeAndBytes(s));
             }
             row.add(nanosOrDash(r.python(pythonKey(shape, depth))));
-            row.add(nanosOrDash(IssueFigures.kilimNanos(shape, jdk.feature)));
             times.row(row);
         }
         times.writeTo(this);
@@ -58,7 +57,7 @@ final class ShapeTimes extends ReportSection {
                 + " below 1: slower). The target column is target ÷ jcoro (at least 1 meets it).");
         line();
         MarkdownTable ratios = new MarkdownTable("shape", "target", "floor", "Loom Continuation", "virtual threads",
-                "CPython", "Kilim (issue)");
+                "Kilim 2.0.2", "CPython");
         for (String shape : Shapes.JMH) {
             int depth = summaryDepth(shape);
             Score j = jdk.score(shape, "jcoro", depth);
@@ -71,7 +70,6 @@ final class ShapeTimes extends ReportSection {
                 row.add(s == null ? "-" : ratio(s.nanos(), j.nanos()));
             }
             row.add(ratio(r.python(pythonKey(shape, depth)), j.nanos()));
-            row.add(ratio(IssueFigures.kilimNanos(shape, jdk.feature), j.nanos()));
             ratios.row(row);
         }
         ratios.writeTo(this);

@@ -7,7 +7,7 @@ final class Shapes {
     /** The JMH shapes, in the order of the tables; B2 is shown at depth {@link #SUMMARY_DEPTH} there. */
     static final List<String> JMH = List.of("B1", "B2", "B3", "B4", "S1");
     /** Every column in table order: jcoro, then the baselines. */
-    static final List<String> COLUMNS = List.of("jcoro", "floor", "continuation", "virtualThread");
+    static final List<String> COLUMNS = List.of("jcoro", "floor", "continuation", "virtualThread", "kilim");
     /** Baseline columns in table order. */
     static final List<String> BASELINES = COLUMNS.subList(1, COLUMNS.size());
     /** The depth at which B2 stands for all depths in the summary tables. */
@@ -43,6 +43,7 @@ final class Shapes {
             case "floor" -> shape.equals("B3") ? "plain objects" : "floor";
             case "continuation" -> "Loom Continuation";
             case "virtualThread" -> "virtual threads";
+            case "kilim" -> "Kilim 2.0.2";
             default -> column;
         };
     }

@@ -28,6 +28,13 @@ final class TargetSummary extends ReportSection {
     void write() {
         line("## jcoro against the issue's targets");
         line();
+        if (!r.jdks.isEmpty()) {
+            Object commit = r.jdks.get(0).run.getOrDefault("source", "unknown");
+            line("From the last full run (`benchmarks/run`, jcoro at commit " + commit
+                    + "; the machine and the commands are at the end); the one-run comparison with Kilim and Loom"
+                    + " that follows may be newer, and says its commit.");
+            line();
+        }
         MarkdownTable table = new MarkdownTable("shape", "target");
         for (Results.Jdk jdk : r.jdks) {
             table.column("jcoro, JDK " + jdk.feature);
@@ -85,7 +92,7 @@ final class TargetSummary extends ReportSection {
             if (j == null) {
                 continue;
             }
-            for (String c : List.of("continuation", "virtualThread")) {
+            for (String c : List.of("continuation", "virtualThread", "kilim")) {
                 Score o = jdk.score(shape, c, depth);
                 if (o != null && o.nanos() < j.nanos()) {
                     faster.add(shape + ": " + columnName(c, shape));
@@ -93,9 +100,6 @@ final class TargetSummary extends ReportSection {
             }
             if (r.python(pythonKey(shape, depth)) < j.nanos()) {
                 faster.add(shape + ": CPython");
-            }
-            if (IssueFigures.kilimNanos(shape, jdk.feature) < j.nanos()) {
-                faster.add(shape + ": Kilim (the issue's figure)");
             }
         }
         for (Score o : jdk.scores) {

@@ -26,6 +26,8 @@ final class JmhSuite {
     }
 
     /**
+     * The suite: the benchmarks {@code settings.include()} names at its depths, with {@link #HEAP}.
+     *
      * @param jdk      the JDK the forks run on
      * @param jar      this jar
      * @param settings how long
@@ -34,18 +36,34 @@ final class JmhSuite {
      * @throws RunnerException if JMH fails
      */
     static String run(TargetJdk jdk, Path jar, Settings settings, Path json) throws RunnerException {
+        return run(jdk, jar, settings, settings.include(), settings.depths(), HEAP, json);
+    }
+
+    /**
+     * @param jdk      the JDK the forks run on
+     * @param jar      this jar
+     * @param settings how long (forks, iterations)
+     * @param include  which benchmarks (a regex)
+     * @param depths   B2's depths
+     * @param heap     the forks' heap flags (none: the JVM's defaults)
+     * @param json     where JMH writes its JSON results
+     * @return the equivalent JMH command line, for the record
+     * @throws RunnerException if JMH fails
+     */
+    static String run(TargetJdk jdk, Path jar, Settings settings, String include, List<String> depths,
+                      List<String> heap, Path json) throws RunnerException {
         List<String> prepend = ChildJvm.agentFlags(jdk, jar);
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(settings.include())
+                .include(include)
                 .jvm(jdk.java())
                 .jvmArgsPrepend(prepend.toArray(String[]::new))
-                .jvmArgs(HEAP.toArray(String[]::new))
+                .jvmArgs(heap.toArray(String[]::new))
                 .forks(settings.forks())
                 .warmupIterations(settings.warmups())
                 .warmupTime(TimeValue.milliseconds(settings.iterationMillis()))
                 .measurementIterations(settings.iterations())
                 .measurementTime(TimeValue.milliseconds(settings.iterationMillis()))
-                .param("depth", settings.depths().toArray(String[]::new))
+                .param("depth", depths.toArray(String[]::new))
                 .addProfiler(GCProfiler.class)
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString())
@@ -56,15 +74,18 @@ final class JmhSuite {
         new Runner(options.build()).run();
 
         List<String> cmd = new ArrayList<>(List.of("java", "-cp", jar.toString(), "org.openjdk.jmh.Main",
-                "'" + settings.include() + "'"));
+                "'" + include + "'"));
         if (!jdk.hasLoom()) {
             cmd.addAll(List.of("-e", "'" + LOOM + "'"));
         }
-        cmd.addAll(List.of("-jvm", jdk.java(), "-jvmArgsPrepend", "'" + String.join(" ", prepend) + "'",
-                "-jvmArgs", "'" + String.join(" ", HEAP) + "'", "-f", "" + settings.forks(),
+        cmd.addAll(List.of("-jvm", jdk.java(), "-jvmArgsPrepend", "'" + String.join(" ", prepend) + "'"));
+        if (!heap.isEmpty()) {
+            cmd.addAll(List.of("-jvmArgs", "'" + String.join(" ", heap) + "'"));
+        }
+        cmd.addAll(List.of("-f", "" + settings.forks(),
                 "-wi", "" + settings.warmups(), "-w", settings.iterationMillis() + "ms",
                 "-i", "" + settings.iterations(), "-r", settings.iterationMillis() + "ms",
-                "-p", "depth=" + String.join(",", settings.depths()), "-prof", "gc", "-rf", "json"));
+                "-p", "depth=" + String.join(",", depths), "-prof", "gc", "-rf", "json"));
         return String.join(" ", cmd);
     }
 }

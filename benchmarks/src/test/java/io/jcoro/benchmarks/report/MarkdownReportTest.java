@@ -52,6 +52,42 @@ class MarkdownReportTest {
         assertTrue(Files.size(results.resolve("depth.png")) > 1000, "the chart was drawn");
     }
 
+    private static String forks(String benchmark, String depth, String rawData, double bytes) {
+        return "{\"benchmark\":\"io.jcoro.benchmarks." + benchmark + "\",\"params\":"
+                + (depth == null ? "null" : "{\"depth\":\"" + depth + "\"}")
+                + ",\"primaryMetric\":{\"score\":0,\"scoreError\":0,\"rawData\":" + rawData + "},"
+                + "\"secondaryMetrics\":{\"gc.alloc.rate.norm\":{\"score\":" + bytes + "}}}";
+    }
+
+    @Test
+    void theOneRunComparisonGivesMediansAndRatiosWithTheSpreadOverForks(@TempDir Path root) throws IOException {
+        Path results = root.resolve("benchmarks/results");
+        Files.createDirectories(results.resolve("jdk-25"));
+        Path compare = Files.createDirectories(results.resolve("compare/jdk-25"));
+        Files.writeString(compare.resolve("pretouch.json"), "[" + String.join(",",
+                forks("jmh.YieldBench.jcoro", null, "[[3.0,3.2,3.1],[4.0,4.1,3.9]]", 0),
+                forks("jmh.YieldBench.kilim", null, "[[7.0],[9.0]]", 48),
+                forks("jmh.DepthBench.jcoro", "1", "[[3.0],[3.0]]", 0),
+                forks("jmh.DepthBench.jcoro", "101", "[[303.0],[303.0]]", 0),
+                forks("loom.DepthLoomBench.continuation", "1", "[[100.0],[100.0]]", 0),
+                forks("loom.DepthLoomBench.continuation", "101", "[[100.0],[100.0]]", 0)) + "]");
+        Files.writeString(compare.resolve("run-pretouch.json"), "{\"jdk\":\"25.0.3\",\"source\":\"abc1234\","
+                + "\"settings\":\"JMH -f 2\",\"command\":\"java -cp /x/benchmarks/target/jcoro-benchmarks.jar"
+                + " org.openjdk.jmh.Main -jvm /opt/jdk/bin/java\"}");
+        Path md = root.resolve("BENCHMARKS.md");
+
+        MarkdownReport.write(results, md);
+
+        String text = Files.readString(md);
+        assertContains(text, "### JDK 25.0.3, heap pre-touched (`-Xms1g -Xmx1g -XX:+AlwaysPreTouch`)");
+        assertContains(text, "| B1 yield, depth 1 | 3.55 [3.10-4.00] ns, 0 B | - | 8.00 [7.00-9.00] ns, 48.0 B | - |");
+        assertContains(text, "| B1 yield, depth 1 | - | 2.25x [1.75-2.90] | - |");
+        assertContains(text, "| B2 yield, depth 101 | 303 [303-303] ns, 0 B | - | - | 100 [100-100] ns, 0 B |");
+        assertContains(text, "(B2, depth 1 to 101, medians): jcoro 3.00 ns, continuation".replace("continuation", "Loom")
+                + " 0.00 ns.");
+        assertContains(text, "java -cp benchmarks/target/jcoro-benchmarks.jar org.openjdk.jmh.Main -jvm $JDK25/bin/java");
+    }
+
     private static void assertContains(String text, String part) {
         assertTrue(text.contains(part), () -> "missing: " + part + "\nin:\n" + text);
     }

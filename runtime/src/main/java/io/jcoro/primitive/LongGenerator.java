@@ -1,0 +1,138 @@
+package io.jcoro.primitive;
+
+import io.jcoro.core.Co;
+import io.jcoro.core.CoRunnable;
+import io.jcoro.core.CoSupplier;
+import io.jcoro.core.Coroutine;
+import io.jcoro.core.Generator;
+import io.jcoro.core.StopIteration;
+import java.util.PrimitiveIterator;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.LongStream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A generator of {@code long}s that yields without boxing: a {@link PrimitiveIterator.OfLong}
+ * with a {@link LongStream} view, and the protocol of {@link Generator} value by value.
+ *
+ * <pre>{@code
+ * LongGenerator fib = LongGenerator.of(() -> {
+ *     long a = 0, b = 1;
+ *     while (true) {
+ *         LongGenerator.yield(a);             // Python's yield a
+ *         long t = a + b; a = b; b = t;
+ *     }
+ * });
+ * fib.stream().limit(50).max().getAsLong();   // 7778742049
+ * }</pre>
+ *
+ * <p>The body is any coroutine body, as for {@link Generator#of(CoRunnable)}, and yields with
+ * {@link #yield(long)} at any depth of {@code @Coroutine} calls. A body that yields an object
+ * with {@code Co.yield}, or another kind of primitive, makes the call that ran it throw {@link
+ * IllegalStateException} naming where it yielded. Like a {@link Generator} it may be advanced
+ * from any thread, one at a time; a concurrent advance is refused ("generator already
+ * executing") except that a value already fetched by {@code hasNext()} is handed out without
+ * that check. Left out, on purpose: {@code remove} (as everywhere in jcoro), and an auto-closing
+ * variant (close it, or use a try-with-resources, or the stream).
+ */
+public final class LongGenerator extends PrimitiveGenerator implements PrimitiveIterator.OfLong {
+    private LongGenerator(Generator<Object> generator) {
+        super(generator, LONG);
+    }
+
+    /**
+     * Creates a long generator from a body that returns nothing. It does not start until advanced.
+     *
+     * @param body the coroutine body, yielding with {@link #yield(long)}
+     * @return the new generator
+     */
+    public static LongGenerator of(CoRunnable body) {
+        return new LongGenerator(Generator.of(body));
+    }
+
+    /**
+     * Creates a long generator from a body that returns a value, kept as {@link #returnValue()}.
+     *
+     * @param body the coroutine body, yielding with {@link #yield(long)}
+     * @return the new generator
+     */
+    public static LongGenerator returning(CoSupplier<?> body) {
+        return new LongGenerator(Generator.returning(body));
+    }
+
+    /**
+     * Yields {@code value} to whoever advanced the generator and suspends until it is advanced
+     * again; Python's {@code received = yield value}, with no {@code Long} made.
+     *
+     * @param value the value {@link #nextLong()} or {@link #send(Object)} returns
+     * @param <S>   the type the caller sends in (unchecked, as Python's)
+     * @return the value sent in by {@code send(x)}, or {@code null} after {@code nextLong()}
+     * @throws io.jcoro.core.GeneratorExit when the generator is being closed (let it propagate)
+     * @throws IllegalStateException outside any generator, as {@code Co.yield}; in a plain
+     *         {@link Generator} it yields a marker object, which that generator's caller gets
+     */
+    @Coroutine
+    public static <S> S yield(long value) {
+        ThreadSlot.current().bits = value;
+        return Co.yield(LONG);
+    }
+
+    /**
+     * Yields every value of {@code sub} in turn and returns its return value, Python's
+     * {@code result = yield from sub}: {@code send}, {@code throwIn} and {@code close} on this
+     * generator go into {@code sub} while it runs (see {@link Co#yieldFrom(Generator)}).
+     *
+     * @param sub the long generator to run to completion
+     * @param <R> the type of its return value (unchecked)
+     * @return its return value
+     */
+    @Coroutine
+    public static <R> R yieldFrom(LongGenerator sub) {
+        if (sub.hasPeekedValue()) {
+            LongGenerator.yield(sub.nextLong());
+        }
+        return Co.yieldFrom(sub.generator());
+    }
+
+    /**
+     * Runs the body to its next yield and returns the value.
+     *
+     * @return the value yielded
+     * @throws StopIteration if the body returns (carrying its return value) or had finished
+     */
+    @Override
+    public long nextLong() {
+        return nextBits();
+    }
+
+    /**
+     * Resumes the body with {@code value} as the result of the yield it waits in; Python's
+     * {@code g.send(value)}.
+     *
+     * @param value what the pending {@link #yield(long)} returns
+     * @return the next value yielded
+     * @throws StopIteration if the body returns or had finished
+     * @see Generator#send(Object)
+     */
+    public long send(Object value) {
+        return sendBits(value);
+    }
+
+    /**
+     * Raises {@code error} at the suspension point; Python's {@code g.throw(error)}.
+     *
+     * @param error the exception to raise inside the body
+     * @return the next value yielded, if the body catches it and yields again
+     * @see Generator#throwIn(Throwable)
+     */
+    public long throwIn(Throwable error) {
+        return throwInBits(error);
+    }
+
+    /** @return a sequential stream of the values still to come; closing it closes the generator */
+    public LongStream stream() {
+        return StreamSupport.longStream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED), false)
+                .onClose(this::close);
+    }
+}
