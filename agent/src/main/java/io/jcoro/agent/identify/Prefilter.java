@@ -1,7 +1,7 @@
 package io.jcoro.agent.identify;
 
 import io.jcoro.agent.RuntimeNames;
-import io.jcoro.agent.WovenMarker;
+import io.jcoro.agent.common.WovenMarker;
 import io.jcoro.agent.classinfo.ClassInfoRepository;
 import java.nio.charset.StandardCharsets;
 import org.objectweb.asm.ClassReader;

@@ -3,7 +3,7 @@ package io.jcoro.agent.weave;
 import io.jcoro.agent.AgentLog;
 import io.jcoro.agent.ClassInstrumenter;
 import io.jcoro.agent.RuntimeNames;
-import io.jcoro.agent.WovenMarker;
+import io.jcoro.agent.common.WovenMarker;
 import io.jcoro.agent.classinfo.ClassInfoRepository;
 import io.jcoro.agent.identify.Prefilter;
 import java.io.IOException;
