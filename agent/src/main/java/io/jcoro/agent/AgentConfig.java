@@ -9,7 +9,8 @@ import java.nio.file.Paths;
  * <ul>
  *   <li>{@code log=quiet|errors|verbose} ({@code -Djcoro.log}): what to report; default errors.
  *   <li>{@code dump=DIR} ({@code -Djcoro.dump}): write every transformed class file under DIR,
- *       for {@code javap} and bug reports.
+ *       for {@code javap} and bug reports, and the code of any method whose instrumented code
+ *       fails verification ({@code DIR/pkg/Cls.method.verify.txt}).
  * </ul>
  *
  * @param log the log level

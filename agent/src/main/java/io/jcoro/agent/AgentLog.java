@@ -1,5 +1,6 @@
 package io.jcoro.agent;
 
+import io.jcoro.agent.common.Reporter;
 import java.io.PrintStream;
 
 /**
@@ -7,7 +8,7 @@ import java.io.PrintStream;
  * and failures always print (unless quiet); instrumented classes print when verbose. The
  * build-time front-ends ({@code io.jcoro.agent.weave}) extend it to collect refusals per class.
  */
-public class AgentLog {
+public class AgentLog implements Reporter {
     /** How much to say. */
     public enum Level { QUIET, ERRORS, VERBOSE }
 
@@ -20,6 +21,7 @@ public class AgentLog {
     }
 
     /** @param message a refusal, naming class, method and line */
+    @Override
     public void refused(String message) {
         if (level != Level.QUIET) {
             out.println("[jcoro] " + message);
@@ -43,6 +45,7 @@ public class AgentLog {
      * @param method method name
      * @param points number of suspension points
      */
+    @Override
     public void instrumented(String owner, String method, int points) {
         if (level == Level.VERBOSE) {
             out.println("[jcoro] instrumented " + owner.replace('/', '.') + "." + method + " ("
@@ -51,6 +54,7 @@ public class AgentLog {
     }
 
     /** @param message a note for verbose mode */
+    @Override
     public void info(String message) {
         if (level == Level.VERBOSE) {
             out.println("[jcoro] " + message);

@@ -3,12 +3,13 @@ package io.jcoro.agent.analyse;
 import io.jcoro.agent.RuntimeNames;
 import io.jcoro.agent.classinfo.ClassInfoRepository;
 import io.jcoro.agent.classinfo.MissingClassException;
-import io.jcoro.agent.identify.Lines;
+import io.jcoro.agent.common.Lines;
+import io.jcoro.agent.common.RefusedException;
 import io.jcoro.agent.identify.PointKind;
-import io.jcoro.agent.identify.SuspensionPointFinder.Site;
+import io.jcoro.agent.prepare.Preparation;
+import io.jcoro.agent.prepare.PreparedMethod;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
@@ -24,9 +25,10 @@ import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
 
 /**
- * Analyses one coroutine method into a {@link MethodPlan}: checks what must be refused
- * (monitors, subroutines), runs the pre-pass for uninitialized objects, then computes typed
- * frames and liveness and records, for each suspension point, what is live and how to re-enter.
+ * The analyse pass: reads one prepared coroutine method, without changing it, into a
+ * {@link MethodPlan}. Computes typed frames and liveness, refuses a suspension inside a
+ * {@code synchronized} block or with a value that cannot be saved, and records, for each
+ * reachable suspension point, what is live there and how to re-enter it.
  */
 public final class MethodAnalyzer {
     private final ClassNode owner;
@@ -39,47 +41,28 @@ public final class MethodAnalyzer {
 
     /**
      * @param owner the class
-     * @param method the coroutine method; rewritten in place by the pre-passes
+     * @param prepared the coroutine method, as the prepare pass left it
      * @param acceptedIds stamps it accepts on entry
-     * @param sites its suspension points
      * @param repository the oracle of the class's loader
      * @return the plan
      * @throws RefusedException if the method cannot be instrumented
      */
-    public static MethodPlan analyse(ClassNode owner, MethodNode method, Set<Integer> acceptedIds,
-                                     List<Site> sites, ClassInfoRepository repository)
-            throws RefusedException {
-        return new MethodAnalyzer(owner, method).plan(acceptedIds, sites, repository);
+    public static MethodPlan analyse(ClassNode owner, PreparedMethod prepared, Set<Integer> acceptedIds,
+                                     ClassInfoRepository repository) throws RefusedException {
+        return new MethodAnalyzer(owner, prepared.method()).plan(prepared.anchors(), acceptedIds, repository);
     }
 
     private String where(AbstractInsnNode insn) {
         return Lines.describe(owner, method, Lines.lineOf(insn));
     }
 
-    private MethodPlan plan(Set<Integer> acceptedIds, List<Site> sites, ClassInfoRepository repository)
-            throws RefusedException {
-        MethodInsnNode first = sites.get(0).insn();
-        for (AbstractInsnNode insn : method.instructions) {
-            if (insn.getOpcode() == Opcodes.JSR || insn.getOpcode() == Opcodes.RET) {
-                throw new RefusedException(where(insn) + ": subroutines (JSR/RET, pre-Java-6 bytecode)"
-                        + " are not supported in a coroutine");
-            }
-        }
-        if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
-            throw new RefusedException(where(first) + ": a synchronized method cannot suspend"
-                    + " (the monitor would be released at the suspension and retaken on resume)");
-        }
-        Set<AbstractInsnNode> pointInsns = new HashSet<>();
-        sites.forEach(s -> pointInsns.add(s.insn()));
+    private MethodPlan plan(List<PreparedMethod.Anchor> anchors, Set<Integer> acceptedIds,
+                            ClassInfoRepository repository) throws RefusedException {
         ControlFlow flow;
         try {
-            UninitializedRelocation.apply(owner, method, pointInsns);
             flow = ControlFlow.analyse(owner.name, method, new TypedInterpreter(repository));
         } catch (AnalyzerException e) {
-            if (e.getCause() instanceof MissingClassException missing) {
-                throw new RefusedException(where(first) + ": " + missing.getMessage());
-            }
-            throw new RefusedException(where(first) + ": cannot analyse the method: " + e.getMessage());
+            throw Preparation.unanalysable(owner, method, method.instructions.get(anchors.get(0).index()), e);
         }
         int[] monitors = MonitorDepth.before(method, flow);
         BitSet[] live = Liveness.liveIn(method, flow);
@@ -88,50 +71,50 @@ public final class MethodAnalyzer {
         AccessibleTypes accessible = new AccessibleTypes(repository, owner.name);
         int base = method.maxLocals;
         List<SuspensionPoint> points = new ArrayList<>();
-        for (Site site : sites) {
-            int i = method.instructions.indexOf(site.insn());
+        for (PreparedMethod.Anchor anchor : anchors) {
+            int i = anchor.index();
+            MethodInsnNode insn = (MethodInsnNode) method.instructions.get(i);
             Frame<BasicValue> frame = flow.frames[i];
             if (frame == null) {
                 continue; // unreachable: left as it is
             }
             if (monitors[i] > 0) {
-                throw new RefusedException(where(site.insn()) + ": suspension inside a synchronized"
+                throw new RefusedException(where(insn) + ": suspension inside a synchronized"
                         + " block (the monitor would be released at the suspension)");
             }
             try {
-                points.add(point(points.size(), site, frame, live[i], keepThis, accessible));
+                points.add(point(points.size(), anchor, insn, frame, live[i], keepThis, accessible));
             } catch (MissingClassException missing) {
-                throw new RefusedException(where(site.insn()) + ": " + missing.getMessage());
+                throw new RefusedException(where(insn) + ": " + missing.getMessage());
             }
         }
         List<Integer> alternates = new ArrayList<>(acceptedIds);
         int id = RuntimeNames.methodId(method.name, method.desc);
         alternates.remove(Integer.valueOf(id));
-        return new MethodPlan(method, id, List.copyOf(alternates), base, base + 1, base + 2, base + 3,
-                List.copyOf(points));
+        return new MethodPlan(method.name, Type.getReturnType(method.desc), id, List.copyOf(alternates),
+                base, base + 1, base + 2, base + 3, List.copyOf(points));
     }
 
-    private SuspensionPoint point(int index, Site site, Frame<BasicValue> frame, BitSet live,
-                                  boolean keepThis, AccessibleTypes accessible) throws RefusedException {
-        MethodInsnNode insn = site.insn();
-        PointKind kind = site.kind();
-        Type[] args;
+    private SuspensionPoint point(int index, PreparedMethod.Anchor anchor, MethodInsnNode insn, Frame<BasicValue> frame,
+                                  BitSet live, boolean keepThis, AccessibleTypes accessible) throws RefusedException {
+        PointKind kind = anchor.kind();
+        List<Type> args;
         Type receiver = null;
         Type returned;
         int consumed;
         int calleeId = 0;
         if (kind == PointKind.CALL) {
-            args = Type.getArgumentTypes(insn.desc);
+            args = List.of(Type.getArgumentTypes(insn.desc));
             returned = Type.getReturnType(insn.desc);
-            consumed = args.length;
+            consumed = args.size();
             if (insn.getOpcode() != Opcodes.INVOKESTATIC) {
-                Type t = frame.getStack(frame.getStackSize() - args.length - 1).getType();
+                Type t = frame.getStack(frame.getStackSize() - args.size() - 1).getType();
                 receiver = SuspensionPoint.NULL.equals(t) ? TypedInterpreter.OBJECT : accessible.nearest(t);
                 consumed++;
             }
             calleeId = RuntimeNames.methodId(insn.name, insn.desc);
         } else {
-            args = new Type[0];
+            args = List.of();
             returned = TypedInterpreter.OBJECT;
             consumed = kind == PointKind.RECEIVE ? 0 : 1;
         }
@@ -150,7 +133,7 @@ public final class MethodAnalyzer {
             }
         }
         boolean keepsArguments = insn.getOpcode() == Opcodes.INVOKEINTERFACE;
-        return new SuspensionPoint(index, kind, insn, Lines.lineOf(insn), calleeId, receiver, args,
+        return new SuspensionPoint(index, kind, anchor.index(), Lines.lineOf(insn), calleeId, receiver, args,
                 keepsArguments, returned, List.copyOf(stack), List.copyOf(locals));
     }
 

@@ -1,13 +1,15 @@
 package io.jcoro.agent.analyse;
 
 import java.util.List;
-import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.Type;
 
 /**
- * The result of analysing one coroutine method: the (pre-processed) method and everything
- * generation needs to rewrite it. Immutable apart from the method node it will rewrite.
+ * The result of analysing one coroutine method: everything generation needs to rewrite it, as
+ * plain values. Immutable, and free of the method and its instructions: the points name their
+ * instructions by position in the prepared method ({@link SuspensionPoint#insnIndex}).
  *
- * @param method the method, after the pre-passes
+ * @param methodName the method's name
+ * @param returnType its return type (a capture returns a dummy of it)
  * @param methodId the stamp this method accepts from callers
  * @param alternateIds further stamps it accepts (functional interface methods it implements
  *                     as a lambda body)
@@ -17,7 +19,7 @@ import org.objectweb.asm.tree.MethodNode;
  * @param scratchLocal the first of the locals free for shuffling call arguments
  * @param points the suspension points, in resume-index order
  */
-public record MethodPlan(MethodNode method, int methodId, List<Integer> alternateIds,
+public record MethodPlan(String methodName, Type returnType, int methodId, List<Integer> alternateIds,
                          int continuationLocal, int entryStampLocal, int receiverLocal,
                          int scratchLocal, List<SuspensionPoint> points) {
 }

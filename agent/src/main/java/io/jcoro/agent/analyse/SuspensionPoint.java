@@ -1,9 +1,9 @@
 package io.jcoro.agent.analyse;
 
 import io.jcoro.agent.identify.PointKind;
+import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Type;
-import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.analysis.BasicInterpreter;
 
 /**
@@ -12,7 +12,8 @@ import org.objectweb.asm.tree.analysis.BasicInterpreter;
  *
  * @param index the resume index, its case in the restore switch
  * @param kind what suspends here
- * @param insn the call instruction in the method
+ * @param insnIndex the position of the call instruction in the prepared method, where
+ *                  generation splices
  * @param line the source line, or -1
  * @param calleeId the stamp announced before a {@link PointKind#CALL} (0 for intrinsics)
  * @param receiverType the static type of the call's receiver, null for static calls and intrinsics
@@ -27,8 +28,8 @@ import org.objectweb.asm.tree.analysis.BasicInterpreter;
  *              {@link #NULL} type are not saved but re-pushed as null
  * @param locals the locals live across the point, saved and restored
  */
-public record SuspensionPoint(int index, PointKind kind, MethodInsnNode insn, int line, int calleeId,
-                              Type receiverType, Type[] argumentTypes, boolean keepsArguments,
+public record SuspensionPoint(int index, PointKind kind, int insnIndex, int line, int calleeId,
+                              Type receiverType, List<Type> argumentTypes, boolean keepsArguments,
                               Type returnType,
                               List<Type> stack, List<LiveLocal> locals) {
 
@@ -61,9 +62,9 @@ public record SuspensionPoint(int index, PointKind kind, MethodInsnNode insn, in
 
     /** @return the arguments saved with the frame, in order (empty unless {@link #keepsArguments}) */
     public List<Integer> keptArguments() {
-        List<Integer> kept = new java.util.ArrayList<>();
-        for (int i = 0; keepsArguments && i < argumentTypes.length; i++) {
-            if (isReference(argumentTypes[i])) {
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; keepsArguments && i < argumentTypes.size(); i++) {
+            if (isReference(argumentTypes.get(i))) {
                 kept.add(i);
             }
         }

@@ -79,7 +79,7 @@ final class CaptureCode {
         int[] argumentSlots = CallSiteCode.argumentSlots(plan, p.argumentTypes());
         for (int a : p.keptArguments()) {
             code.add(new VarInsnNode(Opcodes.ALOAD, argumentSlots[a]));
-            code.add(Storage.push(p.argumentTypes()[a], f));
+            code.add(Storage.push(p.argumentTypes().get(a), f));
         }
         if (!plan.alternateIds().isEmpty()) {
             code.add(new VarInsnNode(Opcodes.ILOAD, plan.entryStampLocal()));
@@ -102,7 +102,7 @@ final class CaptureCode {
         code.add(Storage.constant(plan.methodId()));
         code.add(new LdcInsnNode(label));
         code.add(Storage.frames("endCapture", "(" + RuntimeNames.CONTINUATION_DESC + "IIILjava/lang/String;)V"));
-        code.add(Storage.dummyReturn(Type.getReturnType(plan.method().desc)));
+        code.add(Storage.dummyReturn(plan.returnType()));
         return code;
     }
 }

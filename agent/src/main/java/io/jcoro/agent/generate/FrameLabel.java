@@ -1,8 +1,8 @@
 package io.jcoro.agent.generate;
 
+import io.jcoro.agent.analyse.MethodPlan;
 import io.jcoro.agent.analyse.SuspensionPoint;
 import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.MethodNode;
 
 /**
  * The label a frame pushes last when it is captured at a point: a string constant that lets the
@@ -15,13 +15,13 @@ final class FrameLabel {
 
     /**
      * @param owner the class
-     * @param method the method
+     * @param plan the method's plan
      * @param p the suspension point
      * @return the label of a frame captured at {@code p}
      */
-    static String of(ClassNode owner, MethodNode method, SuspensionPoint p) {
+    static String of(ClassNode owner, MethodPlan plan, SuspensionPoint p) {
         String file = owner.sourceFile == null ? "" : owner.sourceFile;
         return p.primitiveCount() + " " + p.savedReferenceCount() + " " + p.line() + " "
-                + owner.name.replace('/', '.') + "/" + method.name + "/" + file;
+                + owner.name.replace('/', '.') + "/" + plan.methodName() + "/" + file;
     }
 }

@@ -2,14 +2,12 @@ package io.jcoro.agent.generate;
 
 import io.jcoro.agent.RuntimeNames;
 import io.jcoro.agent.analyse.MethodPlan;
-import java.util.HashMap;
 import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /** Makes the method's own exception handlers safe against errors struck mid-capture or mid-restore. */
@@ -18,8 +16,8 @@ final class HandlerCode {
     }
 
     /**
-     * Points every exception handler of the original code at a guard, appended after the
-     * method's code like the capture blocks:
+     * The guards every exception handler of the original code is redirected to, appended after
+     * the method's code like the capture blocks:
      * <pre>{@code
      * guard_h:                          // the handler's entry now; stack: [e]
      *     if (Frames.recover(f))        // a capture cut short: dropped, mode NORMAL (false);
@@ -37,24 +35,18 @@ final class HandlerCode {
      * covers the start of a {@code finally} handler with its own range, so a rethrow placed in
      * the handler would catch itself forever.
      *
+     * @param guardOf each handler (in exception-table order) and the label of its guard
      * @return the guards and the rethrow block, to append after the method's code
      */
-    static InsnList guard(MethodPlan plan) {
+    static InsnList emit(MethodPlan plan, Map<LabelNode, LabelNode> guardOf) {
         InsnList guards = new InsnList();
-        Map<LabelNode, LabelNode> guardOf = new HashMap<>();
         LabelNode rethrow = new LabelNode();
-        for (TryCatchBlockNode block : plan.method().tryCatchBlocks) {
-            LabelNode guard = guardOf.get(block.handler);
-            if (guard == null) {
-                guard = new LabelNode();
-                guardOf.put(block.handler, guard);
-                guards.add(guard);
-                guards.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
-                guards.add(Storage.frames("recover", "(" + RuntimeNames.CONTINUATION_DESC + ")Z"));
-                guards.add(new JumpInsnNode(Opcodes.IFNE, rethrow));
-                guards.add(new JumpInsnNode(Opcodes.GOTO, block.handler));
-            }
-            block.handler = guard;
+        for (Map.Entry<LabelNode, LabelNode> e : guardOf.entrySet()) {
+            guards.add(e.getValue());
+            guards.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
+            guards.add(Storage.frames("recover", "(" + RuntimeNames.CONTINUATION_DESC + ")Z"));
+            guards.add(new JumpInsnNode(Opcodes.IFNE, rethrow));
+            guards.add(new JumpInsnNode(Opcodes.GOTO, e.getKey()));
         }
         if (!guardOf.isEmpty()) {
             guards.add(rethrow);

@@ -11,13 +11,13 @@ import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
-/** Replaces a {@code Co.yield}, {@code Co.receive} or {@code Co.yieldFrom} call in place. */
+/** The code that takes the place of a {@code Co.yield}, {@code Co.receive} or {@code Co.yieldFrom} call. */
 final class IntrinsicCode {
     private IntrinsicCode() {
     }
 
     /**
-     * Replaces the call instruction; the resume point stays at the call's position, so an
+     * In place of the call instruction; the resume point stays at the call's position, so an
      * exception thrown in is raised inside the call's try blocks, at its line:
      * <pre>{@code
      *                                               // stack: [S..., value]  (receive: push null)
@@ -33,8 +33,7 @@ final class IntrinsicCode {
      * after_k:                                       // yieldFrom(Iterable): pop result
      * }</pre>
      */
-    static void replace(InsnList insns, MethodPlan plan, SuspensionPoint p, LabelNode resume,
-                        LabelNode capture) {
+    static InsnList emit(MethodPlan plan, SuspensionPoint p, LabelNode resume, LabelNode capture) {
         String cont = RuntimeNames.CONTINUATION_DESC;
         LabelNode after = new LabelNode();
         InsnList code = new InsnList();
@@ -57,7 +56,6 @@ final class IntrinsicCode {
         if (p.kind() == PointKind.DELEGATE_ITERABLE) {
             code.add(new InsnNode(Opcodes.POP));
         }
-        insns.insertBefore(p.insn(), code);
-        insns.remove(p.insn());
+        return code;
     }
 }

@@ -13,20 +13,20 @@ public final class ReferenceLinkCode {
     }
 
     /**
-     * Inserts just before the lambda-creating instruction:
+     * To put just before the lambda-creating instruction:
      * <pre>{@code
      * Frames.linkReference(ID_OF_INTERFACE_METHOD, ID_OF_TARGET);
      * CoFunction<P, String> f = P::greet;          // the original instruction
      * }</pre>
      *
-     * @param reference the site, patched in place
+     * @param reference the site
+     * @return the splice for its method (whose frames stay as they are)
      */
-    public static void apply(ClassCoroutines.Reference reference) {
+    public static Splice splice(ClassCoroutines.Reference reference) {
         InsnList code = new InsnList();
         code.add(Storage.constant(reference.interfaceId()));
         code.add(Storage.constant(reference.targetId()));
         code.add(Storage.frames("linkReference", "(II)V"));
-        reference.method().instructions.insertBefore(reference.site(), code);
-        reference.method().maxStack += 2;
+        return new Splice().before(reference.method().instructions.indexOf(reference.site()), code).growStack(2);
     }
 }

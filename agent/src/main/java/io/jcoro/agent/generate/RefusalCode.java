@@ -1,9 +1,7 @@
 package io.jcoro.agent.generate;
 
 import io.jcoro.agent.RuntimeNames;
-import java.util.ArrayList;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
@@ -21,25 +19,24 @@ public final class RefusalCode {
     }
 
     /**
-     * Replaces the body of a method the agent refused:
+     * The body of a method the agent refused ({@link Splicer#replaceBody}), or the code after a
+     * lambda-creating instruction that may not run ({@link #failAt}):
      * <pre>{@code
      * throw new NotInstrumentedException(message);
      * }</pre>
      *
-     * @param method the method
      * @param message why it was refused
+     * @return the code
      */
-    public static void replaceBody(MethodNode method, String message) {
-        method.instructions = throwing(message);
-        method.tryCatchBlocks = new ArrayList<>();
-        method.localVariables = null;
-        method.visibleLocalVariableAnnotations = null;
-        method.invisibleLocalVariableAnnotations = null;
-        method.visibleTypeAnnotations = null;
-        method.invisibleTypeAnnotations = null;
-        int arguments = Type.getArgumentsAndReturnSizes(method.desc) >> 2;
-        method.maxLocals = (method.access & Opcodes.ACC_STATIC) != 0 ? arguments - 1 : arguments;
-        method.maxStack = 3;
+    public static InsnList throwing(String message) {
+        InsnList code = new InsnList();
+        code.add(new TypeInsnNode(Opcodes.NEW, RuntimeNames.NOT_INSTRUMENTED));
+        code.add(new InsnNode(Opcodes.DUP));
+        code.add(new LdcInsnNode(message));
+        code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, RuntimeNames.NOT_INSTRUMENTED, "<init>",
+                "(Ljava/lang/String;)V", false));
+        code.add(new InsnNode(Opcodes.ATHROW));
+        return code;
     }
 
     /**
@@ -52,20 +49,9 @@ public final class RefusalCode {
      * @param method the method holding the site
      * @param site the instruction
      * @param message why it was refused
+     * @return the splice for the method (whose frames are recomputed)
      */
-    public static void failAt(MethodNode method, InvokeDynamicInsnNode site, String message) {
-        method.instructions.insert(site, throwing(message));
-        method.maxStack += 3;
-    }
-
-    private static InsnList throwing(String message) {
-        InsnList code = new InsnList();
-        code.add(new TypeInsnNode(Opcodes.NEW, RuntimeNames.NOT_INSTRUMENTED));
-        code.add(new InsnNode(Opcodes.DUP));
-        code.add(new LdcInsnNode(message));
-        code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, RuntimeNames.NOT_INSTRUMENTED, "<init>",
-                "(Ljava/lang/String;)V", false));
-        code.add(new InsnNode(Opcodes.ATHROW));
-        return code;
+    public static Splice failAt(MethodNode method, InvokeDynamicInsnNode site, String message) {
+        return new Splice().after(method.instructions.indexOf(site), throwing(message)).growStack(3);
     }
 }

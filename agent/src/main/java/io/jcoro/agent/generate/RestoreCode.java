@@ -74,12 +74,12 @@ final class RestoreCode {
     private static InsnList point(MethodPlan plan, SuspensionPoint p, LabelNode reentry) {
         int f = plan.continuationLocal();
         InsnList code = new InsnList();
-        Type[] args = p.argumentTypes();
+        List<Type> args = p.argumentTypes();
         int[] argumentSlots = CallSiteCode.argumentSlots(plan, args);
         List<Integer> kept = p.keptArguments();
         for (int i = kept.size() - 1; i >= 0; i--) {
             int a = kept.get(i);
-            code.add(Storage.pop(args[a], f));
+            code.add(Storage.pop(args.get(a), f));
             code.add(new VarInsnNode(Opcodes.ASTORE, argumentSlots[a]));
         }
         if (p.receiverType() != null) {
@@ -102,8 +102,8 @@ final class RestoreCode {
         if (p.receiverType() != null) {
             code.add(new VarInsnNode(Opcodes.ALOAD, plan.receiverLocal()));
         }
-        for (int a = 0; a < args.length; a++) {
-            code.add(kept.contains(a) ? new VarInsnNode(Opcodes.ALOAD, argumentSlots[a]) : Storage.zero(args[a]));
+        for (int a = 0; a < args.size(); a++) {
+            code.add(kept.contains(a) ? new VarInsnNode(Opcodes.ALOAD, argumentSlots[a]) : Storage.zero(args.get(a)));
         }
         code.add(CallSiteCode.stamp(plan, p.calleeId() | RuntimeNames.RESTORE_STAMP));
         code.add(new JumpInsnNode(Opcodes.GOTO, reentry));

@@ -1,6 +1,6 @@
 package io.jcoro.agent.generate;
 
-import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.InsnList;
 
 /**
  * The one change to a coroutine method that cannot suspend: it takes the handshake stamp its
@@ -12,14 +12,16 @@ public final class StampClearing {
     }
 
     /**
-     * Inserts at the method's start:
+     * To put at the method's start:
      * <pre>{@code
      * Frames.clearStamp();
      * }</pre>
      *
-     * @param method the method, patched in place
+     * @return the splice
      */
-    public static void apply(MethodNode method) {
-        method.instructions.insert(Storage.frames("clearStamp", "()V"));
+    public static Splice splice() {
+        InsnList code = new InsnList();
+        code.add(Storage.frames("clearStamp", "()V"));
+        return new Splice().atStart(code);
     }
 }

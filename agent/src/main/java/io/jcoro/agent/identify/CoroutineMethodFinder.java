@@ -2,6 +2,7 @@ package io.jcoro.agent.identify;
 
 import io.jcoro.agent.RuntimeNames;
 import io.jcoro.agent.classinfo.ClassInfoRepository;
+import io.jcoro.agent.common.Lines;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

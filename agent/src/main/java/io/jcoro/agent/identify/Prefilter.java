@@ -1,8 +1,8 @@
 package io.jcoro.agent.identify;
 
 import io.jcoro.agent.RuntimeNames;
-import io.jcoro.agent.WovenMarker;
 import io.jcoro.agent.classinfo.ClassInfoRepository;
+import io.jcoro.agent.common.WovenMarker;
 import java.nio.charset.StandardCharsets;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Type;

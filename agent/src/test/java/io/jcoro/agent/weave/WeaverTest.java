@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcoro.agent.RuntimeNames;
-import io.jcoro.agent.WovenMarker;
 import io.jcoro.agent.classinfo.ClassInfoRepository;
+import io.jcoro.agent.common.WovenMarker;
 import io.jcoro.agent.fixtures.Mixed;
 import io.jcoro.agent.fixtures.Overrides;
 import io.jcoro.agent.fixtures.Plain;

@@ -1,4 +1,4 @@
-package io.jcoro.agent.analyse;
+package io.jcoro.agent.common;
 
 /** A coroutine method cannot be instrumented; the message says why, naming the line. */
 public final class RefusedException extends Exception {

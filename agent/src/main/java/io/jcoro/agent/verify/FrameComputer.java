@@ -1,4 +1,4 @@
-package io.jcoro.agent.generate;
+package io.jcoro.agent.verify;
 
 import io.jcoro.agent.classinfo.ClassInfoRepository;
 import org.objectweb.asm.ClassReader;

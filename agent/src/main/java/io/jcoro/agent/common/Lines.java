@@ -1,4 +1,4 @@
-package io.jcoro.agent.identify;
+package io.jcoro.agent.common;
 
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;

@@ -1,6 +1,7 @@
-package io.jcoro.agent.analyse;
+package io.jcoro.agent.prepare;
 
-import io.jcoro.agent.identify.Lines;
+import io.jcoro.agent.common.Lines;
+import io.jcoro.agent.common.RefusedException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
