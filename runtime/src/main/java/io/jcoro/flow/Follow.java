@@ -32,8 +32,13 @@ import java.util.function.BooleanSupplier;
  * <p>Lines are decoded as UTF-8 and returned without their terminator ({@code \n} or
  * {@code \r\n}); a line is returned only once its terminator has been written, except a last
  * unterminated line when following stops. If the file shrinks (it was truncated or rotated),
- * following restarts from its beginning. A {@code Follow} is an immutable description: each
- * call of {@link #lines()} follows the file anew from the same starting point.
+ * following restarts from its beginning; with {@link #byName()}, a file renamed and replaced by
+ * a new one of the same name is followed into the new one ({@code tail -F}). A {@code Follow} is
+ * an immutable description: each call of {@link #lines()}, {@link #open()} or {@link #sendTo}
+ * follows the file anew from the same starting point.
+ *
+ * <p>In a task of a {@code Scheduler}, use {@link #open()} or {@link #sendTo}: they wait by
+ * sleeping the task, so the other tasks run; {@link #lines()} sleeps its thread.
  */
 public final class Follow {
     private static final Duration DEFAULT_POLL = Duration.ofMillis(100);

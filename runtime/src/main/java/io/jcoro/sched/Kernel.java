@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  *
  * <p>All methods must be called on the scheduler's thread: from system calls, from library
  * code running inside a task (for instance a channel's {@code close()}), or before the scheduler
- * runs. Other threads may only {@link Scheduler#stop()} it.
+ * runs. Other threads may only {@link Scheduler#stop()} it, hand it work with
+ * {@link Scheduler#execute}, or ask {@link Scheduler#tasks()}.
  */
 public final class Kernel {
     private static final ThreadLocal<Kernel> RUNNING = new ThreadLocal<>();

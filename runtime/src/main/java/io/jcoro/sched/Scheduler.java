@@ -39,8 +39,8 @@ import java.util.function.Supplier;
  * are woken. The loop ends when no task is left, or when {@link #stop()} is called from any
  * thread. It is cooperative: a task that never yields holds the scheduler.
  *
- * <p>Everything except {@link #stop()} must be called on the thread that runs the scheduler,
- * or before it runs.
+ * <p>Everything except {@link #stop()}, {@link #execute}, {@link #tasks()} and {@link #dump()}
+ * must be called on the thread that runs the scheduler, or before it runs.
  */
 public final class Scheduler implements AutoCloseable, Executor {
     /** How long {@link #tasks()} from another thread waits for the scheduler's answer. */

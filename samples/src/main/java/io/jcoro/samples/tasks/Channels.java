@@ -73,10 +73,13 @@ public final class Channels {
                 Select.Result r = select.await();
                 if (r.index() == 0 && !r.isEnd()) {
                     collected.add(r.value(String.class));
-                } else if (r.index() == 1) {
-                    out.println("collector: control says '" + r.value() + "'");
-                    break;
+                    continue;
                 }
+                // control spoke, or results ended: a closed channel stays ready in a select (and,
+                // listed first, would win every time), so stop selecting on it
+                Object said = r.index() == 1 ? r.value() : control.receive();
+                out.println("collector: control says '" + said + "'");
+                break;
             }
         });
         sched.spawn(() -> {

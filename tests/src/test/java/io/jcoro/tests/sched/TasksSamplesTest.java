@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The samples of issue 14 print what they say: channels, the world, one consumer type, the task dump. */
-@Timeout(60)
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a sample that spins fails, not hangs
 class TasksSamplesTest {
     @Test
     void channels() throws Exception {

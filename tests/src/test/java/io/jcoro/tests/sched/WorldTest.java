@@ -53,8 +53,8 @@ class WorldTest {
             sleep(50);
             future.complete("answer");
         });
-        completer.start();
         long start = System.nanoTime();
+        completer.start();
         sched.run();
         completer.join();
         assertEquals(List.of("got answer"), log);
