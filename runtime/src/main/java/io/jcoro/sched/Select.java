@@ -24,7 +24,9 @@ import java.util.Objects;
  * <ul>
  *   <li>A receive case whose channel is closed and drained completes with
  *       {@link Result#isEnd()} true (Go's {@code v, ok := <-ch} with {@code ok} false); a send
- *       case on a closed channel throws {@link ChannelClosed}, as a plain send does.
+ *       case on a closed channel throws {@link ChannelClosed}, as a plain send does. Such a case
+ *       stays ready for ever: stop selecting on it once it has ended (in Go, set the channel to
+ *       nil), or, listed first, it wins every time and the other cases starve.
  *   <li>When several cases can complete at once, the first listed wins (Kotlin's biased
  *       {@code select}, not Go's random pick): list the case that must not starve first, or
  *       rotate the order yourself.

@@ -164,6 +164,9 @@ public final class Task {
     private String describeState() {
         switch (state) {
             case WAITING:
+                if (value instanceof Task t) {
+                    return "waiting for task " + t.id;
+                }
                 String on = waitingOn();
                 return on == null ? "waiting" : "waiting: " + on;
             case FAILED:
