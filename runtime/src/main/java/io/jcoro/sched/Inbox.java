@@ -29,6 +29,9 @@ final class Inbox {
      * A runnable that throws is reported, and the others run.
      */
     void drain() {
+        if (queue.isEmpty()) {
+            return; // the common case, once per round: no walk of the queue for its size
+        }
         for (int n = queue.size(); n > 0; n--) {
             Runnable r = queue.poll();
             if (r == null) {
