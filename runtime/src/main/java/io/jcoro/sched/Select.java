@@ -158,7 +158,7 @@ public final class Select {
         return null;
     }
 
-    /** @return whether case {@code i} is a receive */
+    /** @return whether a case's item is the mark of a receive case */
     static boolean isReceive(Object item) {
         return item == RECEIVE;
     }
