@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The course's coprocess.py: {@code sendto} and {@code recvfrom}, which carry a push pipeline
@@ -123,12 +124,12 @@ public final class Pipes {
      *                              ends without the end marker
      * @throws io.jcoro.flow.StageException if a stage fails
      */
-    public static <T> long recvfrom(InputStream in, Codec<T> codec, Target<? super T> target) {
+    public static <T> long recvfrom(InputStream in, Codec<T> codec, Consumer<? super T> target) {
         return recvfrom(in, codec, target, ReadLimits.DEFAULT);
     }
 
     /**
-     * {@link #recvfrom(InputStream, Codec, Target)} within the given limits: an item with more
+     * {@link #recvfrom(InputStream, Codec, Consumer)} within the given limits: an item with more
      * bytes or elements than they allow is refused as soon as it goes over (before the rest of
      * it is read), and a peer that sends part of an item and then nothing for
      * {@link ReadLimits#itemTimeout()} is given up on: the stream is then closed, as it can no
@@ -136,16 +137,18 @@ public final class Pipes {
      *
      * @param in     the stream (not closed, unless the peer stalls mid-item)
      * @param codec  how to read the items; must be the one the writer used
-     * @param target the head of the rest of the pipeline; closed when this returns or throws
+     * @param head   the head of the rest of the pipeline (any consumer: {@link Target#of});
+     *               closed when this returns or throws
      * @param limits what one item may take
      * @param <T>    the type of the items
      * @return how many items were received
-     * @throws UncheckedIOException as {@link #recvfrom(InputStream, Codec, Target)} does; the
+     * @throws UncheckedIOException as {@link #recvfrom(InputStream, Codec, Consumer)} does; the
      *                              message says which limit an item broke, or how long the peer
      *                              stalled
      * @throws io.jcoro.flow.StageException if a stage fails
      */
-    public static <T> long recvfrom(InputStream in, Codec<T> codec, Target<? super T> target, ReadLimits limits) {
+    public static <T> long recvfrom(InputStream in, Codec<T> codec, Consumer<? super T> head, ReadLimits limits) {
+        Target<? super T> target = Target.of(Objects.requireNonNull(head, "target"));
         Objects.requireNonNull(codec, "codec");
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(limits, "limits");

@@ -5,6 +5,7 @@ import io.jcoro.flow.Target;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The course's {@code threaded(target)}: a stage that hands items to a downstream chain
@@ -59,22 +60,24 @@ public final class Threaded<T> implements Target<T> {
     }
 
     /**
-     * @param target the downstream chain, which from now on runs only on the new thread
+     * @param target the downstream chain (any consumer: {@link Target#of}), which from now on
+     *               runs only on the new thread
      * @param <T>    the type of the items
      * @return the running stage, with a queue of {@value #DEFAULT_CAPACITY} items
      */
-    public static <T> Threaded<T> threaded(Target<? super T> target) {
+    public static <T> Threaded<T> threaded(Consumer<? super T> target) {
         return threaded(target, DEFAULT_CAPACITY);
     }
 
     /**
-     * @param target   the downstream chain, which from now on runs only on the new thread
+     * @param downstream the downstream chain (any consumer: {@link Target#of}), which from now
+     *                 on runs only on the new thread
      * @param capacity how many items may wait in the queue before senders wait
      * @param <T>      the type of the items
      * @return the running stage
      */
-    public static <T> Threaded<T> threaded(Target<? super T> target, int capacity) {
-        Objects.requireNonNull(target, "target");
+    public static <T> Threaded<T> threaded(Consumer<? super T> downstream, int capacity) {
+        Target<? super T> target = Target.of(Objects.requireNonNull(downstream, "target"));
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
         }

@@ -5,11 +5,8 @@ import io.jcoro.core.Coroutine;
 import io.jcoro.core.Generator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -35,28 +32,34 @@ import java.util.function.BooleanSupplier;
  * <p>Lines are decoded as UTF-8 and returned without their terminator ({@code \n} or
  * {@code \r\n}); a line is returned only once its terminator has been written, except a last
  * unterminated line when following stops. If the file shrinks (it was truncated or rotated),
- * following restarts from its beginning. A {@code Follow} is an immutable description: each
- * call of {@link #lines()} follows the file anew from the same starting point.
+ * following restarts from its beginning; with {@link #byName()}, a file renamed and replaced by
+ * a new one of the same name is followed into the new one ({@code tail -F}). A {@code Follow} is
+ * an immutable description: each call of {@link #lines()}, {@link #open()} or {@link #sendTo}
+ * follows the file anew from the same starting point.
+ *
+ * <p>In a task of a {@code Scheduler}, use {@link #open()} or {@link #sendTo}: they wait by
+ * sleeping the task, so the other tasks run; {@link #lines()} sleeps its thread.
  */
 public final class Follow {
     private static final Duration DEFAULT_POLL = Duration.ofMillis(100);
-    private static final int CHUNK = 8192;
 
-    private final Path file;
-    private final long start;
-    private final Duration poll;
-    private final Instant deadline;
-    private final BooleanSupplier writerDone;
-    private final boolean endOfInput;
+    final Path file;
+    final long start;
+    final Duration poll;
+    final Instant deadline;
+    final BooleanSupplier writerDone;
+    final boolean endOfInput;
+    final boolean byName;
 
     private Follow(Path file, long start, Duration poll, Instant deadline, BooleanSupplier writerDone,
-                   boolean endOfInput) {
+                   boolean endOfInput, boolean byName) {
         this.file = file;
         this.start = start;
         this.poll = poll;
         this.deadline = deadline;
         this.writerDone = writerDone;
         this.endOfInput = endOfInput;
+        this.byName = byName;
     }
 
     /**
@@ -69,7 +72,7 @@ public final class Follow {
     public static Follow follow(Path file) {
         Objects.requireNonNull(file, "file");
         try {
-            return new Follow(file, Files.size(file), DEFAULT_POLL, null, null, false);
+            return new Follow(file, Files.size(file), DEFAULT_POLL, null, null, false, false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot follow " + file, e);
         }
@@ -77,7 +80,7 @@ public final class Follow {
 
     /** @return the same, but starting at the beginning of the file */
     public Follow fromStart() {
-        return new Follow(file, 0, poll, deadline, writerDone, endOfInput);
+        return new Follow(file, 0, poll, deadline, writerDone, endOfInput, byName);
     }
 
     /**
@@ -88,7 +91,7 @@ public final class Follow {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("poll interval must be positive: " + interval);
         }
-        return new Follow(file, start, interval, deadline, writerDone, endOfInput);
+        return new Follow(file, start, interval, deadline, writerDone, endOfInput, byName);
     }
 
     /**
@@ -97,7 +100,7 @@ public final class Follow {
      */
     public Follow until(Instant deadline) {
         return new Follow(file, start, poll, Objects.requireNonNull(deadline, "deadline"), writerDone,
-                endOfInput);
+                endOfInput, byName);
     }
 
     /**
@@ -114,82 +117,79 @@ public final class Follow {
      *         last read (so every line the writer wrote is returned)
      */
     public Follow until(BooleanSupplier done) {
-        return new Follow(file, start, poll, deadline, Objects.requireNonNull(done, "done"), endOfInput);
+        return new Follow(file, start, poll, deadline, Objects.requireNonNull(done, "done"), endOfInput, byName);
     }
 
     /** @return the same, stopping at the first end of file (reading a file that is complete) */
     public Follow untilEndOfInput() {
-        return new Follow(file, start, poll, deadline, writerDone, true);
+        return new Follow(file, start, poll, deadline, writerDone, true, byName);
     }
 
-    /** @return a generator of the lines; closing it closes the file */
+    /**
+     * Follows the name rather than the open file, as {@code tail -F}: when the log is renamed
+     * (rotated) and a new file created under its name, the old file is read to its end and
+     * following goes on from the start of the new one. While no file has the name, the old one
+     * stays open. Files are told apart by their file key (the inode); where the file system has
+     * none, only truncation is seen, as without this option.
+     *
+     * @return the same, following the name
+     */
+    public Follow byName() {
+        return new Follow(file, start, poll, deadline, writerDone, endOfInput, true);
+    }
+
+    /**
+     * The lines as a generator; closing it closes the file. It waits for new lines by sleeping
+     * its thread, so in a task of a {@code Scheduler} use {@link #open()} or {@link #sendTo}
+     * instead, which sleep the task.
+     *
+     * @return a generator of the lines
+     */
     public Generator<String> lines() {
         return Generator.of(this::tail);
     }
 
     /**
-     * The course's push form, {@code follow(thefile, target)}: sends every line into the target,
-     * then closes it when following stops (or fails).
+     * Starts following: opens the file at the starting point. In a task, {@link Tail#readLine()}
+     * waits by sleeping the task, so the scheduler's other tasks run meanwhile.
      *
-     * @param target the head of a push pipeline
+     * @return the open tail, to read with {@link Tail#readLine()} and close
+     * @throws UncheckedIOException if the file cannot be opened
+     */
+    public Tail open() {
+        return new Tail(this, false);
+    }
+
+    /**
+     * The course's push form, {@code follow(thefile, target)}: sends every line into the target,
+     * then closes it when following stops (or fails, or the task is cancelled). Called in a task
+     * (it is a {@code @Coroutine} method), it waits for new lines by sleeping the task, not the
+     * thread; elsewhere it sleeps the thread.
+     *
+     * @param target the head of a push pipeline: a {@link Stage}, a core {@code Sink}, any
+     *               {@link java.util.function.Consumer} ({@link Target#of})
      * @throws StageException if a stage fails
      */
-    public void sendTo(Target<? super String> target) {
-        Sources.feed(lines(), target);
+    @Coroutine
+    public void sendTo(java.util.function.Consumer<? super String> target) {
+        Target<? super String> head = Target.of(target);
+        try (Tail tail = open()) {
+            for (String line; (line = tail.readLine()) != null; ) {
+                head.send(line);
+            }
+        } catch (RuntimeException | Error e) {
+            Sources.closeAfterFailure(head, e);
+            throw e;
+        }
+        head.close();
     }
 
     @Coroutine
     private void tail() {
-        LineBuffer buffer = new LineBuffer();
-        ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long position = start <= channel.size() ? start : 0;
-            while (true) {
-                String line = buffer.nextLine();
-                if (line != null) {
-                    Co.yield(line);
-                    continue;
-                }
-                boolean finished = writerDone != null && writerDone.getAsBoolean();
-                if (channel.size() < position) {
-                    position = 0;          // truncated or rotated: start over
-                    buffer.clear();
-                }
-                chunk.clear();
-                int n = channel.read(chunk, position);
-                if (n > 0) {
-                    position += n;
-                    buffer.add(chunk.array(), n);
-                    continue;
-                }
-                if (endOfInput || finished || pastDeadline()) {
-                    break;
-                }
-                sleep();
+        try (Tail tail = new Tail(this, true)) {
+            for (String line; (line = tail.readLine()) != null; ) {
+                Co.yield(line);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot follow " + file, e);
-        }
-        String rest = buffer.rest();
-        if (rest != null) {
-            Co.yield(rest);
-        }
-    }
-
-    private boolean pastDeadline() {
-        return deadline != null && !Instant.now().isBefore(deadline);
-    }
-
-    private void sleep() {
-        long millis = poll.toMillis();
-        if (deadline != null) {
-            millis = Math.min(millis, Math.max(1, Duration.between(Instant.now(), deadline).toMillis()));
-        }
-        try {
-            Thread.sleep(Math.max(1, millis));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while following " + file, e);
         }
     }
 

@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Sources that drive push pipelines: plain loops (not coroutines) that send each item into a
  * target and close it at the end. If the source itself fails, the target is closed too, so a
- * pipeline never stays half-alive; see also {@link Follow#sendTo(Target)} for a growing file.
+ * pipeline never stays half-alive; see also {@link Follow#sendTo} for a growing file. The
+ * target is any {@link Consumer}: a stage, a core {@code Sink}, a lambda ({@link Target#of}).
  */
 public final class Sources {
     private Sources() {
@@ -21,12 +23,13 @@ public final class Sources {
      * Sends every item into the target, then closes it (on failure too).
      *
      * @param items  the items, in order
-     * @param target the head of the pipeline
+     * @param head   the head of the pipeline
      * @param <T>    the type of the items
      * @throws StageException if a stage fails
      */
-    public static <T> void feed(Iterable<? extends T> items, Target<? super T> target) {
+    public static <T> void feed(Iterable<? extends T> items, Consumer<? super T> head) {
         Objects.requireNonNull(items, "items");
+        Target<? super T> target = Target.of(head);
         try {
             for (T item : items) {
                 target.send(item);
@@ -43,11 +46,12 @@ public final class Sources {
      * then closes it.
      *
      * @param file   the file
-     * @param target the head of the pipeline
+     * @param head   the head of the pipeline
      * @throws UncheckedIOException if the file cannot be read
      * @throws StageException       if a stage fails
      */
-    public static void lines(Path file, Target<? super String> target) {
+    public static void lines(Path file, Consumer<? super String> head) {
+        Target<? super String> target = Target.of(head);
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line; (line = reader.readLine()) != null; ) {
                 target.send(line);

@@ -2,10 +2,12 @@ package io.jcoro.flow;
 
 import io.jcoro.core.CoRunnable;
 import io.jcoro.core.Sink;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A named push stage: a coroutine that loops on {@link io.jcoro.core.Co#receive()} and usually
@@ -56,14 +58,19 @@ public final class Stage<T> implements Target<T> {
      *
      * @param name       the name errors use, such as {@code "grep python"}
      * @param body       the coroutine body: a loop on {@code Co.receive()}
-     * @param downstream the targets the body sends to, closed when this stage closes
+     * @param downstream the targets the body sends to, closed when this stage closes; any
+     *                   {@link Consumer} (a core {@link Sink} is closed through
+     *                   {@link Target#of}, which the body's sends may go to directly)
      * @param <T>        the type of the items it receives
      * @return the primed stage
      * @throws StageException if the body fails before its first receive
      */
-    public static <T> Stage<T> of(String name, CoRunnable body, Target<?>... downstream) {
+    public static <T> Stage<T> of(String name, CoRunnable body, Consumer<?>... downstream) {
         Objects.requireNonNull(name, "name");
-        List<Target<?>> targets = List.of(downstream);
+        List<Target<?>> targets = new ArrayList<>(downstream.length);
+        for (Consumer<?> c : downstream) {
+            targets.add(Target.of(c));
+        }
         Sink<T> sink;
         try {
             sink = Sink.of(body);
@@ -73,7 +80,12 @@ public final class Stage<T> implements Target<T> {
         for (Target<?> t : targets) {
             t.addUpstream();
         }
-        return new Stage<>(name, sink, targets);
+        return new Stage<>(name, sink, List.copyOf(targets));
+    }
+
+    /** A stage around a sink that is already running, with no downstream: {@link Target#of(Consumer)}. */
+    static <T> Stage<T> wrap(String name, Sink<T> sink) {
+        return new Stage<>(name, sink, List.of());
     }
 
     @Override

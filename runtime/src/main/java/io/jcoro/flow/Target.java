@@ -1,5 +1,6 @@
 package io.jcoro.flow;
 
+import io.jcoro.core.Sink;
 import java.util.function.Consumer;
 
 /**
@@ -12,9 +13,45 @@ import java.util.function.Consumer;
  * {@link #addUpstream()} and closes when the last one has closed, so every stage of a pipeline
  * is closed exactly once, after everything that feeds it.
  *
+ * <h2>One consumer type</h2>
+ * Every function of this package that pushes items somewhere ({@link Sources}, {@link Filters},
+ * {@link Follow#sendTo}, {@link Stage#of}) takes a {@link Consumer}, which a {@code Target}, a
+ * core {@link Sink} (the course's {@code @coroutine} consumer, {@code Sink.of(...)}) and a plain
+ * lambda all are, and adapts it with {@link #of(Consumer)}: a {@code Sink.of} printer plugs
+ * into {@code Follow.sendTo}, {@code Sources.feed} or {@code Filters.grep} as a {@link Stage}
+ * does.
+ *
  * @param <T> the type of the items it receives
  */
 public interface Target<T> extends Consumer<T>, AutoCloseable {
+
+    /**
+     * The target for any consumer, as the functions of this package adapt what they are given:
+     * <ul>
+     *   <li>a {@code Target} (a {@link Stage}, a thread bridge) is itself;
+     *   <li>a core {@link Sink} becomes a stage named {@code "sink"}: closing it closes the sink
+     *       (its {@code finally} blocks run), a failure of its body is a {@link StageException}.
+     *       The same sink always gets the same stage while that stage is in use, so a sink fed by
+     *       several stages (fan-in) closes once, after the last of them;
+     *   <li>any other {@link Consumer} (a lambda, {@code System.out::println}, a collection's
+     *       {@code add}) becomes a target named {@code "consumer"} that calls it; closing that
+     *       target stops it taking items, and closes nothing else (a plain consumer has nothing
+     *       to close).
+     * </ul>
+     *
+     * @param consumer what receives the items
+     * @param <T>      the type of the items
+     * @return the target
+     */
+    static <T> Target<T> of(Consumer<T> consumer) {
+        if (consumer instanceof Target<T> t) {
+            return t;
+        }
+        if (consumer instanceof Sink<T> s) {
+            return SinkStages.of(s);
+        }
+        return new ConsumerTarget<>(consumer);
+    }
 
     /**
      * Delivers one item.

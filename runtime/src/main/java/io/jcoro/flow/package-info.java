@@ -16,6 +16,12 @@
  * its {@code finally} blocks; a stage that fails closes what is downstream of it and the sender
  * receives a {@link io.jcoro.flow.StageException} naming it.
  *
- * <p>Layering: uses {@link io.jcoro.core} only (README "Layers"; checked by {@code LayeringTest}).
+ * <p>One consumer type: wherever a target goes, any {@link java.util.function.Consumer} does,
+ * adapted by {@link io.jcoro.flow.Target#of}: a stage, a core {@code Sink} (the course's
+ * {@code @coroutine}), a lambda.
+ *
+ * <p>Layering: uses {@link io.jcoro.core}, and {@link io.jcoro.sched} so that following a file
+ * in a task sleeps the task ({@link io.jcoro.flow.Tail}) (README "Layers"; checked by
+ * {@code LayeringTest}).
  */
 package io.jcoro.flow;

@@ -30,8 +30,18 @@ final class IoPoller {
 
     /** The tasks waiting on one channel; the key's attachment. */
     static final class Waiters {
+        final SelectableChannel channel;
         Task reader;
         Task writer;
+
+        Waiters(SelectableChannel channel) {
+            this.channel = channel;
+        }
+
+        /** @return what {@code t} waits for on this channel, for introspection */
+        String describe(Task t) {
+            return (t == writer ? "writable " : "readable ") + channel;
+        }
     }
 
     private final Kernel kernel;
@@ -82,7 +92,7 @@ final class IoPoller {
             }
         }
         if (key == null) {
-            w = new Waiters();
+            w = new Waiters(channel);
             try {
                 key = channel.register(selector, op, w);
                 keys = true;

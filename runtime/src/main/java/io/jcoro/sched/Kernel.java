@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  *
  * <p>All methods must be called on the scheduler's thread: from system calls, from library
  * code running inside a task (for instance a channel's {@code close()}), or before the scheduler
- * runs. Other threads may only {@link Scheduler#stop()} it.
+ * runs. Other threads may only {@link Scheduler#stop()} it, hand it work with
+ * {@link Scheduler#execute}, or ask {@link Scheduler#tasks()}.
  */
 public final class Kernel {
     private static final ThreadLocal<Kernel> RUNNING = new ThreadLocal<>();
@@ -43,6 +44,12 @@ public final class Kernel {
     final TimerQueue timers = new TimerQueue();
     final IoPoller io = new IoPoller(this);
     final KernelLoop loop = new KernelLoop(this);
+    /** Work posted from other threads (completed futures, {@link Scheduler#execute}). */
+    final Inbox inbox = new Inbox(io);
+    /** Tasks waiting on something outside the scheduler (a future, a thread): the loop must wait for them. */
+    int external;
+    /** The tracing hook, or null (one null check per step when unused). */
+    Activation activation;
     private int nextId = 1;
     /** The thread running the scheduler loop, or null when it does not run. */
     Thread runner;
@@ -104,6 +111,9 @@ public final class Kernel {
         Task t = new Task(nextId++, body);
         tasks.add(t);
         ready.add(t);
+        if (activation != null) {
+            activation.created(t);
+        }
         return t;
     }
 
@@ -118,6 +128,17 @@ public final class Kernel {
     /** @return how many tasks are alive (ready, running or waiting) */
     public int taskCount() {
         return tasks.size();
+    }
+
+    /**
+     * Describes every live task: id, state, what it waits on, where it is suspended. On the
+     * scheduler's thread (a task may look at the others); {@link Scheduler#tasks()} from anywhere.
+     *
+     * @return the tasks in id order
+     */
+    public java.util.List<TaskInfo> tasks() {
+        checkThread();
+        return TaskInfo.of(tasks.snapshot());
     }
 
     /** @return the task whose code runs now (stepped, or being killed), or null */
@@ -440,6 +461,9 @@ public final class Kernel {
         }
         if (onExit != null) {
             notify(onExit, t, "onExit");
+        }
+        if (activation != null) {
+            activation.terminated(t);
         }
         if (t.group != null) {
             t.group.childExited(t);

@@ -15,6 +15,9 @@ final class KernelLoop {
 
     /** Runs one task until its next yield, and handles what it yielded. */
     void step(Task t) {
+        if (k.activation != null) {
+            k.activation.running(t);
+        }
         t.state = Task.RUNNING;
         k.stepping = t;
         k.ioOps = 0;
@@ -68,6 +71,9 @@ final class KernelLoop {
             t.state = Task.READY;
             k.ready.add(t);
         }
+        if (k.activation != null) {
+            k.activation.suspended(t, r);
+        }
     }
 
     /**
@@ -94,9 +100,11 @@ final class KernelLoop {
      * Waits for something to happen, as the course's {@code iotask}: polls the selector without
      * blocking when tasks are ready, else blocks until the next timer or I/O event.
      *
-     * @return false if nothing can ever wake a task: none is ready, sleeping or waiting for I/O
+     * @return false if nothing can ever wake a task: none is ready, sleeping, waiting for I/O or
+     *         for the world outside (a future, a thread)
      */
     boolean awaitEvents() {
+        k.inbox.drain();
         if (!k.ready.isEmpty()) {
             if (k.io.hasKeys()) {
                 k.io.poll(-1);
@@ -111,11 +119,17 @@ final class KernelLoop {
             } else if (k.io.hasKeys()) {
                 k.io.poll(-1);
             }
+            k.inbox.drain();
             expireTimers();
             return true;
         }
-        if (k.io.hasWaiters()) {
-            k.io.poll(0);
+        if (k.io.hasWaiters() || k.external > 0) {
+            k.io.poll(0); // a completed future posts to the inbox, which wakes the selector
+            k.inbox.drain();
+            return true;
+        }
+        if (!k.inbox.isEmpty()) {
+            k.inbox.drain(); // posted since the first drain: it may wake a task
             return true;
         }
         return false;

@@ -3,8 +3,15 @@ package io.jcoro.sched;
 import io.jcoro.core.CoRunnable;
 import io.jcoro.core.CoSupplier;
 import io.jcoro.core.Generator;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A task scheduler: the course's tiny operating system (pyos), finished. Tasks are coroutines;
@@ -32,10 +39,13 @@ import java.util.function.Consumer;
  * are woken. The loop ends when no task is left, or when {@link #stop()} is called from any
  * thread. It is cooperative: a task that never yields holds the scheduler.
  *
- * <p>Everything except {@link #stop()} must be called on the thread that runs the scheduler,
- * or before it runs.
+ * <p>Everything except {@link #stop()}, {@link #execute}, {@link #tasks()} and {@link #dump()}
+ * must be called on the thread that runs the scheduler, or before it runs.
  */
-public final class Scheduler implements AutoCloseable {
+public final class Scheduler implements AutoCloseable, Executor {
+    /** How long {@link #tasks()} from another thread waits for the scheduler's answer. */
+    private static final long ASK_TIMEOUT_SECONDS = 5;
+
     private final Kernel kernel = new Kernel();
     private volatile boolean stopRequested;
     private boolean closed;
@@ -105,6 +115,91 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
+     * Adds a hook that sees tasks created, run, trapping into the kernel and ending (curio's
+     * activations); see {@link Activation}. Hooks run in the order they were added.
+     *
+     * @param activation the hook
+     * @return this scheduler
+     */
+    public Scheduler addActivation(Activation activation) {
+        Objects.requireNonNull(activation, "activation");
+        kernel.activation = ActivationChain.add(kernel.activation, activation);
+        activation.activate(kernel);
+        return this;
+    }
+
+    /**
+     * Runs {@code work} on the scheduler's thread, between two steps; callable from any thread.
+     * This is the way in for other threads: the work may spawn tasks, resume or cancel them, send
+     * to a channel without waiting ({@link Channel#trySend}), set an {@link Event}. It runs while
+     * the scheduler {@linkplain #run() runs} (posted before, it waits for it); a {@link
+     * RuntimeException} it throws is printed and the loop goes on. Posting does not keep the
+     * scheduler alive: a task that waits for something from outside awaits a future
+     * ({@link Syscalls#await}).
+     *
+     * @param work what to run
+     */
+    @Override
+    public void execute(Runnable work) {
+        kernel.inbox.post(Objects.requireNonNull(work, "work"));
+    }
+
+    /**
+     * Describes every live task: id, state, what it waits on, and its suspended frames with
+     * class, method and line. From the scheduler's thread (a task, a system call, a listener) or
+     * while it does not run, directly; from another thread while it runs, the question is
+     * {@linkplain #execute posted} to it and answered between two steps.
+     *
+     * @return the tasks in id order
+     * @throws IllegalStateException if asked from another thread and the scheduler does not
+     *                               answer within 5 seconds (a task that never yields holds it)
+     */
+    public List<TaskInfo> tasks() {
+        return ask(kernel::tasks);
+    }
+
+    /**
+     * The {@link #tasks()} as text, one block per task, as {@code jstack} prints threads:
+     * <pre>
+     * Scheduler: 2 tasks
+     * Task 1 WAITING: receive from channel 'jobs'
+     *     at app.Worker.work(Worker.java:31)
+     *     at app.Main.lambda$main$0(Main.java:12)
+     * Task 2 READY
+     * </pre>
+     *
+     * @return the dump
+     */
+    public String dump() {
+        List<TaskInfo> all = tasks();
+        StringBuilder sb = new StringBuilder("Scheduler: ").append(all.size()).append(all.size() == 1 ? " task" : " tasks");
+        for (TaskInfo t : all) {
+            sb.append(System.lineSeparator()).append(t);
+        }
+        return sb.toString();
+    }
+
+    private <R> R ask(Supplier<R> question) {
+        Thread r = kernel.runner;
+        if (r == null || r == Thread.currentThread()) {
+            return question.get();
+        }
+        CompletableFuture<R> answer = new CompletableFuture<>();
+        execute(() -> answer.complete(question.get()));
+        try {
+            return answer.get(ASK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the scheduler running on " + r.getName() + " did not answer within "
+                    + ASK_TIMEOUT_SECONDS + " s (a task that never yields holds its thread)", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the scheduler failed to answer", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking the scheduler", e);
+        }
+    }
+
+    /**
      * Runs the tasks until none is left, or until {@link #stop()}; the course's
      * {@code mainloop()}. A scheduler that ran out of tasks may be given new ones and run again.
      * A stopped one kills its remaining tasks (their {@code finally} blocks run) and returns;
@@ -135,6 +230,7 @@ public final class Scheduler implements AutoCloseable {
             }
             throw kernelFailure;
         } finally {
+            kernel.inbox.drain(); // questions asked as the loop ended are answered
             kernel.leave();
         }
     }

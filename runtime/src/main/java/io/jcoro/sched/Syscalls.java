@@ -7,6 +7,7 @@ import io.jcoro.core.Coroutine;
 import java.nio.channels.SelectableChannel;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The system calls as ordinary functions. Each yields its {@link SystemCall} and returns what
@@ -115,6 +116,41 @@ public final class Syscalls {
     @Coroutine
     public static void sleep(long millis) {
         Co.yield(Sleep.millis(millis));
+    }
+
+    /**
+     * Suspends the task until {@code future} completes, and returns its value: Python's
+     * {@code await}, Kotlin's {@code Deferred.await}. Whatever thread completes the future, the
+     * task resumes on the scheduler's thread (the completion wakes the scheduler from its
+     * selector wait). A future that failed throws its exception here, unchanged (the cause of a
+     * {@code CompletionException}), checked or not; a cancelled one throws
+     * {@code CancellationException}. A future already complete answers at the next turn.
+     *
+     * <p>Cancelling the task, or a deadline around the call, ends the wait with {@link Cancelled};
+     * the future itself is left alone (cancel it in a {@code finally} if it is yours to stop).
+     * While a task awaits, the scheduler does not count it as deadlocked: it blocks until the
+     * future completes.
+     *
+     * <pre>{@code
+     * HttpResponse<String> r = Syscalls.await(client.sendAsync(request, BodyHandlers.ofString()));
+     * }</pre>
+     *
+     * @param future the future, or any {@link CompletionStage}
+     * @param <T>    its value's type
+     * @return its value
+     */
+    @Coroutine
+    public static <T> T await(CompletionStage<T> future) {
+        return Co.yield(new FutureWait(Objects.requireNonNull(future, "future")));
+    }
+
+    /**
+     * @return whether the calling code runs in a task of a scheduler on this thread (its
+     *         {@code @Coroutine} calls may then suspend the task with system calls)
+     */
+    public static boolean inTask() {
+        Kernel k = Kernel.current();
+        return k != null && k.currentTask() != null;
     }
 
     /**

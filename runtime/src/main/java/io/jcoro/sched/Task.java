@@ -164,14 +164,49 @@ public final class Task {
     private String describeState() {
         switch (state) {
             case WAITING:
-                return value instanceof Task t ? "waiting for task " + t.id
-                        : value instanceof IoPoller.Waiters ? "waiting for I/O"
-                        : heapIndex >= 0 ? "sleeping" : "waiting";
+                if (value instanceof Task t) {
+                    return "waiting for task " + t.id;
+                }
+                String on = waitingOn();
+                return on == null ? "waiting" : "waiting: " + on;
             case FAILED:
                 return "failed: " + outcome;
             default:
                 return state().name().toLowerCase(java.util.Locale.ROOT);
         }
+    }
+
+    /**
+     * What the task waits on, for introspection and traces: {@code "task 3"},
+     * {@code "readable java.nio.channels.SocketChannel[...]"}, {@code "receive from channel 'jobs'"},
+     * {@code "sleep, 120 ms left"}; with {@code ", deadline in 40 ms"} when a timeout or a
+     * {@link CancelScope} bounds the wait. Read it on the scheduler's thread (or through
+     * {@link Scheduler#tasks()}).
+     *
+     * @return the description, or null if the task is not {@linkplain State#WAITING waiting}
+     */
+    public String waitingOn() {
+        if (state != WAITING) {
+            return null;
+        }
+        Object on = value;
+        String what;
+        if (on == null) {
+            what = heapIndex >= 0 ? "sleep" : "a system call";
+        } else if (on instanceof Task t) {
+            what = "task " + t.id;
+        } else if (on instanceof IoPoller.Waiters w) {
+            what = w.describe(this);
+        } else {
+            Class<?> c = on.getClass();
+            what = c.isSynthetic() || c.isHidden() ? "a system call's wake-up (" + c.getName().replaceAll("\\$\\$Lambda.*", "") + ")"
+                    : on.toString();
+        }
+        if (heapIndex >= 0) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            what += on == null ? ", " + Math.max(0, left) + " ms left" : ", deadline in " + Math.max(0, left) + " ms";
+        }
+        return what;
     }
 
     /** Records that the body ended with {@code t}: killed, cancelled or failed. */

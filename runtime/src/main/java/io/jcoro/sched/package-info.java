@@ -25,6 +25,17 @@
  * reaches the parent as an {@link io.jcoro.sched.ExceptionGroup}. No failure of a task ends
  * the scheduler; a failure of the kernel stops it cleanly, every task closed.
  *
+ * <h2>Tasks that talk, wait on the world, and show where they are</h2>
+ * {@link io.jcoro.sched.Channel} (bounded, or a rendezvous, with close) and
+ * {@link io.jcoro.sched.Select}, {@link io.jcoro.sched.Event}, {@link io.jcoro.sched.Semaphore}
+ * and {@link io.jcoro.sched.Lock}: every wait is a cancellation point and a waiter that gives up
+ * leaves them consistent. {@link io.jcoro.sched.Syscalls#await} suspends a task until a
+ * {@code CompletableFuture} completes, {@link io.jcoro.sched.ToThread#run} runs a blocking call
+ * on a thread pool meanwhile, {@link io.jcoro.sched.Scheduler#execute} lets other threads in.
+ * {@link io.jcoro.sched.Scheduler#tasks()} and {@link io.jcoro.sched.Scheduler#dump()} show what
+ * every task waits on and where it is suspended; an {@link io.jcoro.sched.Activation} sees every
+ * task's life and every trap.
+ *
  * <h2>No trampolines</h2>
  * In Python a {@code yield} suspends only the generator it is written in, so the course's
  * library functions ({@code Accept}, {@code Send}, {@code Recv}) have to be sub-generators and

@@ -26,7 +26,7 @@ import java.util.List;
  */
 public final class Samples {
     /** The lists, in course order. */
-    private static final String[] LISTS = {"generators", "pipelines", "xml", "bridges", "os", "net"};
+    private static final String[] LISTS = {"generators", "pipelines", "xml", "bridges", "os", "net", "tasks"};
     private static final String SHOWCASE = "showcase";
 
     private Samples() {

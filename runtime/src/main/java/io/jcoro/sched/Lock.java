@@ -1,0 +1,138 @@
+package io.jcoro.sched;
+
+import io.jcoro.core.Co;
+import io.jcoro.core.Coroutine;
+import java.util.Objects;
+
+/**
+ * A mutual-exclusion lock for tasks: trio's and curio's {@code Lock}. Only one task holds it;
+ * the others wait in {@link #acquire()}, first come, first served. Unlike a
+ * {@code java.util.concurrent} lock it does not block the thread, and unlike
+ * {@code synchronized} it may be held across suspensions (a {@code recv}, a {@code sleep}).
+ *
+ * <pre>{@code
+ * lock.acquire();
+ * try {
+ *     connection.sendAll(header);    // no other task writes between these two
+ *     connection.sendAll(body);
+ * } finally {
+ *     lock.release();
+ * }
+ * }</pre>
+ *
+ * Not re-entrant: a task that acquires a lock it holds is refused, rather than waiting for
+ * itself for ever. {@link #release()} hands the lock straight to the first waiter. A wait is a
+ * suspension point (a deadline or a cancellation ends it without the lock); a waiter that was
+ * handed the lock holds it, as for {@link Semaphore}. Used on the scheduler's thread.
+ */
+public final class Lock {
+    private final String name;
+    private final WaitQueue waiters = new WaitQueue();
+    private Task owner;
+
+    /** @param name the name in {@linkplain Scheduler#dump() task dumps} */
+    public Lock(String name) {
+        this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /** Creates a lock named "lock". */
+    public Lock() {
+        this("lock");
+    }
+
+    /**
+     * Takes the lock, suspending the task while another holds it; returns at once if it is free.
+     *
+     * @throws IllegalStateException if the calling task holds it already, or outside a task
+     * @throws Cancelled             if the task is cancelled or a deadline passes first
+     */
+    @Coroutine
+    public void acquire() {
+        Task me = caller("acquire");
+        if (owner == me) {
+            throw new IllegalStateException(this + ": task " + me.id + " holds it already (a Lock is not re-entrant)");
+        }
+        if (owner == null && waiters.isEmpty()) {
+            owner = me;
+            return;
+        }
+        Waiter w = new Waiter("acquire", this, null, null, 0);
+        try {
+            Co.yield((SystemCall) (k, task) -> {
+                w.bind(k, task);
+                if (owner == null && waiters.isEmpty()) {
+                    owner = task;
+                    w.complete(null, false);
+                } else {
+                    w.park(waiters);
+                }
+            });
+        } catch (Throwable killed) {
+            if (owner == me) {
+                handOver(); // handed the lock, then killed before it ran: pass it on
+            }
+            throw killed;
+        }
+    }
+
+    /**
+     * Takes the lock if it is free now.
+     *
+     * @return whether it did
+     * @throws IllegalStateException outside a task
+     */
+    public boolean tryAcquire() {
+        Task me = caller("tryAcquire");
+        if (owner == null && waiters.isEmpty()) {
+            owner = me;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Gives the lock up; the first waiting task, if any, takes it.
+     *
+     * @throws IllegalStateException if the calling task does not hold it
+     */
+    public void release() {
+        Task me = caller("release");
+        if (owner != me) {
+            throw new IllegalStateException(this + ": task " + me.id + " cannot release it; "
+                    + (owner == null ? "nobody holds it" : "task " + owner.id + " does"));
+        }
+        handOver();
+    }
+
+    private void handOver() {
+        Waiter w = waiters.poll();
+        owner = w == null ? null : w.task;
+        if (w != null) {
+            w.complete(null, false);
+        }
+    }
+
+    /** @return whether a task holds the lock */
+    public boolean isLocked() {
+        return owner != null;
+    }
+
+    /** @return the task holding the lock, or null */
+    public Task owner() {
+        return owner;
+    }
+
+    private static Task caller(String op) {
+        Kernel k = Kernel.current();
+        Task t = k == null ? null : k.currentTask();
+        if (t == null) {
+            throw new IllegalStateException("Lock." + op + " is for code running in a task of a Scheduler");
+        }
+        return t;
+    }
+
+    @Override
+    public String toString() {
+        return "lock '" + name + "'" + (owner != null ? " (held by task " + owner.id + ")" : "");
+    }
+}

@@ -1,0 +1,73 @@
+package io.jcoro.tests.sched;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jcoro.tests.SampleTranscript;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The samples of issue 14 print what they say: channels, the world, one consumer type, the task dump. */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a sample that spins fails, not hangs
+class TasksSamplesTest {
+    @Test
+    void channels() throws Exception {
+        String out = SampleTranscript.run("channels", "5");
+        assertEquals(String.join("\n",
+                "starter: 3 tasks wait for the event",
+                "collector: control says 'workers done'",
+                "job 1 squared is 1",
+                "job 2 squared is 4",
+                "job 3 squared is 9",
+                "job 4 squared is 16",
+                "job 5 squared is 25",
+                "5 results; at most 2 workers at the database at once", ""), out.replace("\r\n", "\n"));
+    }
+
+    @Test
+    void world() throws Exception {
+        String out = SampleTranscript.run("world").replace("\r\n", "\n");
+        assertTrue(out.contains("await: the other thread's sum is 500000500000\n"), out);
+        assertTrue(out.contains("to_thread: localhost is a loopback address: true\n"), out);
+        List<String> tail = out.lines().filter(l -> l.startsWith("tail -F: ")).toList();
+        assertEquals(List.of("tail -F: request 1", "tail -F: request 2", "tail -F: request 3", "tail -F: request 4"),
+                tail, "the lines of both files, across the rotation");
+        assertTrue(out.contains("ticker: the scheduler kept running all along (many turns)"), out);
+    }
+
+    @Test
+    void oneType() throws Exception {
+        String out = SampleTranscript.run("onetype").replace("\r\n", "\n");
+        assertEquals(String.join("\n",
+                "== Follow.sendTo(grep(python, a Sink.of printer)) ==",
+                "printer: GET /python.html",
+                "printer: closed",
+                "== Sources.feed(list, a Sink.of printer) ==",
+                "printer: one",
+                "printer: two",
+                "printer: closed",
+                "== two greps share one Sink.of printer (fan-in) ==",
+                "shared: GET /python.html",
+                "shared: GET /swig.html",
+                "shared: closed",
+                "== and a lambda ==",
+                "lambda: GET /perl.html", ""), out);
+    }
+
+    @Test
+    void taskDump() throws Exception {
+        String out = SampleTranscript.run("taskdump").replace("\r\n", "\n");
+        assertTrue(out.contains("[sched] task 1 trap, waits: receive from channel 'greetings'\n"), out);
+        assertTrue(out.contains("  receiver got hello\n"), out);
+        assertTrue(out.contains("  task 1 WAITING, waits on receive from channel 'orders', in consumer line 27\n"), out);
+        assertTrue(out.contains("  task 2 WAITING, waits on sleep, in holder line 34\n"), out);
+        assertTrue(out.contains("  task 3 WAITING, waits on acquire lock 'ledger' (held by task 2), in contender line 42\n"), out);
+        assertTrue(out.contains("  task 4 WAITING, waits on await a CompletableFuture\n"), out);
+        assertTrue(out.contains("  task 5 RUNNING\n"), out);
+        assertTrue(out.contains("Scheduler: 5 tasks\nTask 1 WAITING: receive from channel 'orders'\n"
+                + "    at io.jcoro.sched.Channel.receiveOrNull("), out);
+        assertTrue(out.contains("    at io.jcoro.samples.tasks.TaskDump.consumer(TaskDump.java:27)\n"), out);
+        assertTrue(out.contains("stopped; the lock is free"), out);
+    }
+}
