@@ -1,5 +1,6 @@
 package io.jcoro.agent;
 
+import io.jcoro.agent.contract.RuntimeNames;
 import java.nio.charset.StandardCharsets;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;

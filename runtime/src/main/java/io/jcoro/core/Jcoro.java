@@ -26,9 +26,11 @@ public final class Jcoro {
     /**
      * The version of the contract between generated code and this runtime (the entry points and
      * stamps generated code uses); the agent's {@code RuntimeNames.CONTRACT_VERSION} must equal
-     * it, and woven classes record it in {@link Woven#contract()}.
+     * it, and woven classes record it in {@link Woven#contract()}. Code woven for another
+     * contract refuses to initialize, and the agent leaves classes uninstrumented under a
+     * runtime of another contract, each with one message naming both versions.
      */
-    public static final int CONTRACT_VERSION = 1;
+    public static final int CONTRACT_VERSION = io.jcoro.core.internal.Contract.VERSION;
     private static final String AGENT_CLASS = "io.jcoro.agent.JcoroAgent";
     private static final String ATTACHER = "net.bytebuddy.agent.ByteBuddyAgent";
     /** Whether woven code was on the stack at the first use of Generator (see the class comment). */

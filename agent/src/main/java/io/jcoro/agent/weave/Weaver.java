@@ -2,7 +2,7 @@ package io.jcoro.agent.weave;
 
 import io.jcoro.agent.AgentLog;
 import io.jcoro.agent.ClassInstrumenter;
-import io.jcoro.agent.RuntimeNames;
+import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.WovenMarker;
 import io.jcoro.agent.classinfo.ClassInfoRepository;
 import io.jcoro.agent.identify.Prefilter;
@@ -176,7 +176,7 @@ public final class Weaver {
                 return null;
             }
             report.woven++;
-            return WovenMarker.mark(instrumented);
+            return WovenMarker.mark(ContractRequirement.add(instrumented, ClassInfoRepository.forLoader(loader)));
         } catch (RuntimeException | LinkageError e) {
             report.failures.add(name.replace('/', '.') + ": " + e);
             return null;

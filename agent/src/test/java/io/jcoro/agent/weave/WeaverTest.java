@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jcoro.agent.RuntimeNames;
+import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.WovenMarker;
 import io.jcoro.agent.classinfo.ClassInfoRepository;
 import io.jcoro.agent.fixtures.Mixed;

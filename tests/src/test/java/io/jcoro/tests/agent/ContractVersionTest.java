@@ -2,7 +2,7 @@ package io.jcoro.tests.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.jcoro.agent.RuntimeNames;
+import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.core.Jcoro;
 import io.jcoro.core.Woven;
 import org.junit.jupiter.api.Test;
