@@ -144,6 +144,7 @@ public final class Co {
 
     /** The exception a suspension point throws when the code calling it was not instrumented. */
     private static RuntimeException notInstrumented(String api) {
-        return Diagnostics.notInstrumented(api, Jcoro.isInstalled() || Jcoro.isWovenProgram());
+        return Diagnostics.notInstrumented(api, Jcoro.isInstalled() || Jcoro.isWovenProgram(),
+                System.getProperty(Jcoro.CONTRACT_MISMATCH_PROPERTY));
     }
 }

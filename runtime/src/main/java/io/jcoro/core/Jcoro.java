@@ -24,6 +24,12 @@ public final class Jcoro {
     /** Set by the agent when it starts; its value is the agent's version. */
     public static final String INSTALLED_PROPERTY = "jcoro.agent.installed";
     /**
+     * Set by the agent when the runtime it finds implements another contract than its own; its
+     * value says so, naming both versions, and becomes the message of the first suspension in
+     * the code the agent therefore left uninstrumented.
+     */
+    public static final String CONTRACT_MISMATCH_PROPERTY = "jcoro.agent.contractMismatch";
+    /**
      * The version of the contract between generated code and this runtime (the entry points and
      * stamps generated code uses); the agent's {@code RuntimeNames.CONTRACT_VERSION} must equal
      * it, and woven classes record it in {@link Woven#contract()}. Code woven for another

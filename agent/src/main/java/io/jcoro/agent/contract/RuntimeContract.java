@@ -16,7 +16,9 @@ import org.objectweb.asm.Opcodes;
  * {@code VERSION} constant) through that loader, never by loading a class. Asked once per loader;
  * a loader whose runtime implements another contract gets its classes left as they are, with
  * one {@code [jcoro]} line naming both versions, so a coroutine fails with the runtime's
- * {@code NotInstrumentedException} rather than a linkage error in user code.
+ * {@code NotInstrumentedException} rather than a linkage error in user code. The same words go
+ * into the system property {@link RuntimeNames#CONTRACT_MISMATCH_PROPERTY}, which that exception
+ * then carries as its message.
  */
 public final class RuntimeContract {
     private static final String CONTRACT_FILE = RuntimeNames.CONTRACT + ".class";
@@ -39,6 +41,7 @@ public final class RuntimeContract {
         String verdict = judge(loader);
         verdicts.put(loader, verdict);
         if (verdict != null) {
+            System.setProperty(RuntimeNames.CONTRACT_MISMATCH_PROPERTY, verdict);
             report.accept(verdict);
         }
         return verdict;

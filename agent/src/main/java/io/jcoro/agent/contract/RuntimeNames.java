@@ -48,6 +48,8 @@ public final class RuntimeNames {
     public static final String WOVEN_ANNOTATION = "Lio/jcoro/core/Woven;";
     /** The system property the agent sets when it starts (Jcoro.INSTALLED_PROPERTY). */
     public static final String INSTALLED_PROPERTY = "jcoro.agent.installed";
+    /** The system property the agent sets on a contract mismatch (Jcoro.CONTRACT_MISMATCH_PROPERTY). */
+    public static final String CONTRACT_MISMATCH_PROPERTY = "jcoro.agent.contractMismatch";
 
     /** The stamp a generator writes before calling its body (Frames.BODY). */
     public static final int BODY_STAMP = 1;

@@ -56,9 +56,15 @@ public final class Diagnostics {
      *
      * @param api the call, such as {@code "Co.yield"}
      * @param agentOrWoven whether the agent is installed or the program was found woven
+     * @param contractMismatch the agent's report that it left classes uninstrumented because
+     *                         this runtime implements another contract, or null
      * @return the exception to throw
      */
-    public static RuntimeException notInstrumented(String api, boolean agentOrWoven) {
+    public static RuntimeException notInstrumented(String api, boolean agentOrWoven, String contractMismatch) {
+        if (contractMismatch != null) {
+            return new NotInstrumentedException(api + " called from " + callerDescription()
+                    + ", which is not instrumented: " + contractMismatch);
+        }
         if (!agentOrWoven) {
             return new NotInstrumentedException(api + " called at " + callerDescription()
                     + ", but it was not woven and the jcoro agent is not installed: weave it at"

@@ -15,5 +15,6 @@ class ContractVersionTest {
         assertEquals(Jcoro.CONTRACT_VERSION, RuntimeNames.CONTRACT_VERSION);
         assertEquals("L" + Woven.class.getName().replace('.', '/') + ";", RuntimeNames.WOVEN_ANNOTATION);
         assertEquals(Jcoro.INSTALLED_PROPERTY, RuntimeNames.INSTALLED_PROPERTY);
+        assertEquals(Jcoro.CONTRACT_MISMATCH_PROPERTY, RuntimeNames.CONTRACT_MISMATCH_PROPERTY);
     }
 }
