@@ -127,11 +127,11 @@ class ContractCatalogueTest {
                 unlisted.add("call " + call);
             }
         }
-        assertTrue(classes > 500, "woven classes read: " + classes);
         assertEquals(Set.of(), unlisted, "used by woven code, missing from RuntimeNames.CALLS");
         Set<RuntimeNames.Call> unused = new HashSet<>(RuntimeNames.CALLS);
         unused.removeAll(called);
         assertEquals(Set.of(), unused, "listed in RuntimeNames.CALLS, called by no woven class");
+        assertTrue(classes > 300, "woven classes read: " + classes);
     }
 
     /** The woven copy of these tests, the runtime's woven layers and the woven samples. */
