@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.objectweb.asm.ClassReader;
@@ -34,6 +35,7 @@ import org.objectweb.asm.tree.MethodNode;
  * fails to initialize with it; under an agent whose runtime implements another contract, the
  * agent says so once and leaves the classes as they are, and the first suspension says it again.
  */
+@Tag("needs-agent") // reads the agent's catalogue; the woven run has no agent on its class path
 class ContractMismatchTest {
     private static final int OTHER = Contract.VERSION + 1;
     private static final String FIXTURE = ContractFixture.class.getName();
