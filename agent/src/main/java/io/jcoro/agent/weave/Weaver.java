@@ -2,13 +2,15 @@ package io.jcoro.agent.weave;
 
 import io.jcoro.agent.AgentLog;
 import io.jcoro.agent.ClassInstrumenter;
-import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.WovenMarker;
 import io.jcoro.agent.classinfo.ClassInfoRepository;
+import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.identify.Prefilter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -58,8 +60,13 @@ public final class Weaver {
      *         one) makes the next run read every class file again.
      */
     public static String identity() {
-        String version = Weaver.class.getPackage().getImplementationVersion();
-        return "jcoro " + (version == null ? "dev" : version) + ", contract " + RuntimeNames.CONTRACT_VERSION;
+        String version;
+        try (InputStream in = Weaver.class.getResourceAsStream("version.txt")) {
+            version = in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            version = "unknown";
+        }
+        return "jcoro " + version + ", contract " + RuntimeNames.CONTRACT_VERSION;
     }
 
     /**
