@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
  * {@code Generator}), not for users.
  */
 public final class Diagnostics {
+    /** This package: every frame in it is the runtime's (Frames, the idle Continuation, ...). */
+    private static final String INTERNAL = Diagnostics.class.getPackageName() + ".";
     private static final StackWalker WALKER =
             StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final String HOW_TO_MARK = " Every method between a generator's body and a"
@@ -25,8 +27,7 @@ public final class Diagnostics {
     /** The runtime's own frames, skipped when naming the user's frame. */
     private static boolean isRuntimeFrame(StackWalker.StackFrame f) {
         String c = f.getClassName();
-        return c.equals(Diagnostics.class.getName()) || c.equals(Frames.class.getName())
-                || c.equals(Co.class.getName());
+        return c.startsWith(INTERNAL) || c.equals(Co.class.getName());
     }
 
     private static String describe(StackWalker.StackFrame f) {
