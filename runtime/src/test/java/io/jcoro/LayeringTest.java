@@ -26,18 +26,25 @@ import org.junit.jupiter.api.Test;
  * which. Read from the compiled classes (every class, method and field a class file names is in
  * its constant pool), so imports, fully qualified names and inherited types all count, and
  * comments do not.
+ *
+ * <p>{@code core/internal} is the contract generated code calls: the core and it use each other,
+ * and the woven classes of every other layer call it (those arrows are the weaver's, so the class
+ * files cannot tell them from a use in source); no source outside the core names it, which
+ * {@link #onlyTheCoreNamesTheInternalPackageInSource} reads from the sources.
  */
 class LayeringTest {
     /** package -> the packages it may use. A new package must be added here (and to Jcoro's list). */
     private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "core", Set.of(),
-            "flow", Set.of("core", "sched"),
-            "primitive", Set.of("core"),
-            "sched", Set.of("core"),
-            "xml", Set.of("core", "flow"),
-            "bridge", Set.of("core", "flow"),
-            "net", Set.of("core", "sched"));
-    private static final Pattern REFERENCE = Pattern.compile("io/jcoro/(\\w+)/");
+            "core", Set.of("core/internal"),
+            "core/internal", Set.of("core"),
+            "flow", Set.of("core", "core/internal", "sched"),
+            "primitive", Set.of("core", "core/internal"),
+            "sched", Set.of("core", "core/internal"),
+            "xml", Set.of("core", "core/internal", "flow"),
+            "bridge", Set.of("core", "core/internal", "flow"),
+            "net", Set.of("core", "core/internal", "sched"));
+    /** A name in the io.jcoro packages: group 1 is its package, relative to io/jcoro. */
+    private static final Pattern REFERENCE = Pattern.compile("io/jcoro/((?:\\w+/)*?\\w+)/[\\w$]+(?=[^\\w$/]|$)");
 
     @Test
     void everyArrowIsInTheGraph() throws Exception {
@@ -49,7 +56,8 @@ class LayeringTest {
         }
         List<String> violations = new ArrayList<>();
         for (Path file : files) {
-            String from = classes.resolve("io/jcoro").relativize(file).getName(0).toString();
+            String from = classes.resolve("io/jcoro").relativize(file.getParent()).toString()
+                    .replace(file.getFileSystem().getSeparator(), "/");
             actual.computeIfAbsent(from, k -> new TreeSet<>());
             for (String text : utf8Constants(file)) {
                 Matcher m = REFERENCE.matcher(text);
@@ -67,6 +75,28 @@ class LayeringTest {
         }
         assertEquals(new TreeSet<>(ALLOWED.keySet()), actual.keySet(), "the runtime's packages");
         assertEquals(List.of(), violations, "arrows not in the layering graph " + ALLOWED);
+    }
+
+    @Test
+    void onlyTheCoreNamesTheInternalPackageInSource() throws IOException {
+        Path sources = Paths.get("src/main/java/io/jcoro");
+        List<String> violations;
+        try (Stream<Path> walk = Files.walk(sources)) {
+            violations = walk.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> !sources.relativize(p).startsWith("core"))
+                    .filter(p -> read(p).contains("io.jcoro.core.internal"))
+                    .map(Path::toString)
+                    .collect(Collectors.toList());
+        }
+        assertEquals(List.of(), violations, "sources outside the core that name io.jcoro.core.internal");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The UTF-8 entries of a class file's constant pool: every name and descriptor it uses. */

@@ -28,6 +28,13 @@ public class AgentLog implements Reporter {
         }
     }
 
+    /** @param message a problem that leaves classes uninstrumented, printed unless quiet */
+    public void error(String message) {
+        if (level != Level.QUIET) {
+            out.println("[jcoro] " + message);
+        }
+    }
+
     /**
      * A class that could not be transformed at all: it is left as it was.
      *

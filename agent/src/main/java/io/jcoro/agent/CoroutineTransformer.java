@@ -1,6 +1,8 @@
 package io.jcoro.agent;
 
 import io.jcoro.agent.classinfo.ClassInfoRepository;
+import io.jcoro.agent.contract.RuntimeContract;
+import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.identify.Prefilter;
 import java.io.IOException;
 import java.lang.instrument.ClassFileTransformer;
@@ -39,6 +41,7 @@ final class CoroutineTransformer implements ClassFileTransformer {
     private final AgentConfig config;
     private final AgentLog log;
     private final ClassInstrumenter instrumenter;
+    private final RuntimeContract contract = new RuntimeContract();
     private final ClassLoader platform = ClassLoader.getPlatformClassLoader();
     /**
      * Failures met at the edge of the stack, printed by {@link #retrier}. Plain array stores, so
@@ -105,7 +108,7 @@ final class CoroutineTransformer implements ClassFileTransformer {
 
     /** @return the instrumented class, or null if it needs no change */
     private byte[] instrument(ClassLoader loader, String className, byte[] bytes) {
-        if (!Prefilter.isCandidate(bytes, ClassInfoRepository.forLoader(loader))) {
+        if (!Prefilter.isCandidate(bytes, ClassInfoRepository.forLoader(loader)) || !contractMatches(loader)) {
             return null;
         }
         byte[] result = instrumenter.instrument(loader, bytes);
@@ -113,6 +116,16 @@ final class CoroutineTransformer implements ClassFileTransformer {
             dump(className, result);
         }
         return result;
+    }
+
+    /**
+     * Whether the runtime this loader sees implements the agent's contract. Generated code for
+     * another contract would fail in user code with a linkage error; left as they are, the
+     * classes fail at their first suspension with the runtime's own message instead. The
+     * mismatch is reported once per loader.
+     */
+    private boolean contractMatches(ClassLoader loader) {
+        return contract.mismatch(loader, log::error) == null;
     }
 
     /**

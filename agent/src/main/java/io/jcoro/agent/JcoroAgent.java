@@ -1,5 +1,6 @@
 package io.jcoro.agent;
 
+import io.jcoro.agent.contract.RuntimeNames;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.ArrayList;

@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcoro.agent.classinfo.ClassInfoRepository;
+import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.fixtures.Mixed;
 import io.jcoro.agent.fixtures.Overrides;
 import io.jcoro.agent.fixtures.Plain;
 import io.jcoro.agent.identify.Prefilter;
-import io.jcoro.core.Frames;
+import io.jcoro.core.internal.Frames;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,9 @@
 package io.jcoro.core;
 
+import io.jcoro.core.internal.Carrier;
+import io.jcoro.core.internal.Continuation;
+import io.jcoro.core.internal.Diagnostics;
+
 /**
  * Suspension points: the verbs a coroutine uses. Java reserves unqualified {@code yield}, so
  * write {@code Co.yield(x)}.
@@ -44,7 +48,7 @@ public final class Co {
      */
     @Coroutine
     public static <S> S yield(Object value) {
-        throw Diagnostics.notInstrumented("Co.yield");
+        throw notInstrumented("Co.yield");
     }
 
     /**
@@ -56,7 +60,7 @@ public final class Co {
      */
     @Coroutine
     public static <S> S receive() {
-        throw Diagnostics.notInstrumented("Co.receive");
+        throw notInstrumented("Co.receive");
     }
 
     /**
@@ -73,7 +77,7 @@ public final class Co {
      */
     @Coroutine
     public static <R> R yieldFrom(Generator<?> sub) {
-        throw Diagnostics.notInstrumented("Co.yieldFrom");
+        throw notInstrumented("Co.yieldFrom");
     }
 
     /**
@@ -92,7 +96,7 @@ public final class Co {
      */
     @Coroutine
     public static void yieldFrom(Iterable<?> items) {
-        throw Diagnostics.notInstrumented("Co.yieldFrom");
+        throw notInstrumented("Co.yieldFrom");
     }
 
     /**
@@ -136,5 +140,11 @@ public final class Co {
             return g;
         }
         throw new IllegalStateException("no generator runs on this thread");
+    }
+
+    /** The exception a suspension point throws when the code calling it was not instrumented. */
+    private static RuntimeException notInstrumented(String api) {
+        return Diagnostics.notInstrumented(api, Jcoro.isInstalled() || Jcoro.isWovenProgram(),
+                System.getProperty(Jcoro.CONTRACT_MISMATCH_PROPERTY));
     }
 }

@@ -1,5 +1,10 @@
 package io.jcoro.core;
 
+import io.jcoro.core.internal.Carrier;
+import io.jcoro.core.internal.Continuation;
+import io.jcoro.core.internal.Diagnostics;
+import io.jcoro.core.internal.Frames;
+import io.jcoro.core.internal.SavedFrames;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
@@ -669,9 +674,14 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
     /**
      * Starts a {@code yieldFrom}, called from this generator's running body: runs the delegate
      * to its first yield. Returns its return value if it finishes at once; otherwise suspends
-     * this generator with the delegate's first value.
+     * this generator with the delegate's first value. Called by generated code only (through
+     * {@link Frames#yieldFrom}).
+     *
+     * @param sub a {@code Generator} or an {@code Iterable}
+     * @return the return value of a delegate that finished at once, or a dummy
      */
-    Object beginDelegation(Object sub) {
+    @Override
+    protected Object beginDelegation(Object sub) {
         Objects.requireNonNull(sub, "yieldFrom(null)");
         Object first;
         if (sub instanceof Generator<?> g) {

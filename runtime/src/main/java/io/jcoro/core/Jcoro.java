@@ -24,11 +24,19 @@ public final class Jcoro {
     /** Set by the agent when it starts; its value is the agent's version. */
     public static final String INSTALLED_PROPERTY = "jcoro.agent.installed";
     /**
+     * Set by the agent when the runtime it finds implements another contract than its own; its
+     * value says so, naming both versions, and becomes the message of the first suspension in
+     * the code the agent therefore left uninstrumented.
+     */
+    public static final String CONTRACT_MISMATCH_PROPERTY = "jcoro.agent.contractMismatch";
+    /**
      * The version of the contract between generated code and this runtime (the entry points and
      * stamps generated code uses); the agent's {@code RuntimeNames.CONTRACT_VERSION} must equal
-     * it, and woven classes record it in {@link Woven#contract()}.
+     * it, and woven classes record it in {@link Woven#contract()}. Code woven for another
+     * contract refuses to initialize, and the agent leaves classes uninstrumented under a
+     * runtime of another contract, each with one message naming both versions.
      */
-    public static final int CONTRACT_VERSION = 1;
+    public static final int CONTRACT_VERSION = io.jcoro.core.internal.Contract.VERSION;
     private static final String AGENT_CLASS = "io.jcoro.agent.JcoroAgent";
     private static final String ATTACHER = "net.bytebuddy.agent.ByteBuddyAgent";
     /** Whether woven code was on the stack at the first use of Generator (see the class comment). */

@@ -13,9 +13,9 @@
  *       {@code @coroutine}.
  *   <li>{@link io.jcoro.core.Jcoro} installs the agent into a running JVM (done on first use,
  *       unless the program was woven at build time: {@link io.jcoro.core.Woven} marks such code).
- *   <li>{@link io.jcoro.core.Frames} and {@link io.jcoro.core.Continuation} are the contract
- *       between the code the agent generates and the runtime; they are public only because
- *       instrumented classes in any package call them. {@code docs/DESIGN.md} describes it.
+ *   <li>The contract between the code the agent generates and the runtime lives in
+ *       {@code io.jcoro.core.internal}, which is not API: public only because instrumented
+ *       classes in any package call it. {@code docs/DESIGN.md} describes it.
  * </ul>
  *
  * <p>Layering: uses no other package: every layer is built on it (README "Layers"; checked by {@code LayeringTest}).

@@ -1,6 +1,6 @@
 package io.jcoro.agent.analyse;
 
-import io.jcoro.agent.RuntimeNames;
+import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.classinfo.ClassInfoRepository;
 import io.jcoro.agent.classinfo.MissingClassException;
 import io.jcoro.agent.common.Lines;

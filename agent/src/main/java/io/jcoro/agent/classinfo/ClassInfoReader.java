@@ -1,6 +1,6 @@
 package io.jcoro.agent.classinfo;
 
-import io.jcoro.agent.RuntimeNames;
+import io.jcoro.agent.contract.RuntimeNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package io.jcoro.agent.classinfo;
 
-import io.jcoro.agent.RuntimeNames;
+import io.jcoro.agent.contract.RuntimeNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.WeakReference;

@@ -1,6 +1,6 @@
 package io.jcoro.agent.common;
 
-import io.jcoro.agent.RuntimeNames;
+import io.jcoro.agent.contract.RuntimeNames;
 import java.nio.charset.StandardCharsets;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;

@@ -7,7 +7,7 @@ import org.objectweb.asm.tree.ClassNode;
 /**
  * The label a frame pushes last when it is captured at a point: a string constant that lets the
  * runtime read a suspended generator's frames from its saved state alone
- * ({@code io.jcoro.core.SavedFrames} documents the format, {@code "P R LINE CLASS/METHOD/FILE"}).
+ * ({@code io.jcoro.core.internal.SavedFrames} documents the format, {@code "P R LINE CLASS/METHOD/FILE"}).
  */
 final class FrameLabel {
     private FrameLabel() {

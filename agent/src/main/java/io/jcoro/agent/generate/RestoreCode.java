@@ -1,6 +1,6 @@
 package io.jcoro.agent.generate;
 
-import io.jcoro.agent.RuntimeNames;
+import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.analyse.MethodPlan;
 import io.jcoro.agent.analyse.SuspensionPoint;
 import java.util.List;

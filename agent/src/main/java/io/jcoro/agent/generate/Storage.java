@@ -1,6 +1,6 @@
 package io.jcoro.agent.generate;
 
-import io.jcoro.agent.RuntimeNames;
+import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.analyse.SuspensionPoint;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -77,7 +77,7 @@ final class Storage {
         return code;
     }
 
-    /** A call to {@code io.jcoro.core.Frames}. */
+    /** A call to {@code io.jcoro.core.internal.Frames}. */
     static MethodInsnNode frames(String name, String descriptor) {
         return new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeNames.FRAMES, name, descriptor, false);
     }

@@ -1,6 +1,6 @@
 package io.jcoro.agent.identify;
 
-import io.jcoro.agent.RuntimeNames;
+import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.classinfo.ClassInfoRepository;
 import io.jcoro.agent.common.Lines;
 import java.util.ArrayList;

@@ -2,13 +2,15 @@ package io.jcoro.agent.weave;
 
 import io.jcoro.agent.AgentLog;
 import io.jcoro.agent.ClassInstrumenter;
-import io.jcoro.agent.RuntimeNames;
+import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.classinfo.ClassInfoRepository;
 import io.jcoro.agent.common.WovenMarker;
 import io.jcoro.agent.identify.Prefilter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -53,11 +55,28 @@ public final class Weaver {
     }
 
     /**
+     * @return what the stamp file of an in-place run records: this weaver's version and contract.
+     *         A stamp that says anything else (another jcoro, or an empty stamp of an earlier
+     *         one) makes the next run read every class file again.
+     */
+    public static String identity() {
+        String version;
+        try (InputStream in = Weaver.class.getResourceAsStream("version.txt")) {
+            version = in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            version = "unknown";
+        }
+        return "jcoro " + version + ", contract " + RuntimeNames.CONTRACT_VERSION;
+    }
+
+    /**
      * Weaves a directory of class files, in place or into a copy. In place, a stamp file makes
      * the run incremental: class files older than the previous successful run are not read
-     * (the compiler rewrites every class whose inputs changed). Into a copy, a file whose copy
-     * is newer is skipped, and copies whose original is gone are deleted; other files are
-     * copied as they are.
+     * (the compiler rewrites every class whose inputs changed), unless the stamp was written by
+     * another version of jcoro ({@link #identity()}): then every file is read again, and a class
+     * woven for another contract is a failure that says to recompile it. Into a copy, a file
+     * whose copy is newer is skipped, and copies whose original is gone are deleted; other files
+     * are copied as they are.
      *
      * @param in the classes directory
      * @param out where to write: {@code in} itself, or another directory
@@ -69,7 +88,8 @@ public final class Weaver {
         WeaveReport report = new WeaveReport();
         boolean inPlace = Files.isSameFile(in, Files.createDirectories(out));
         FileTime start = FileTime.fromMillis(System.currentTimeMillis());
-        FileTime lastRun = inPlace && stamp != null && Files.exists(stamp) ? Files.getLastModifiedTime(stamp) : null;
+        FileTime lastRun = inPlace && stamp != null && Files.exists(stamp)
+                && Files.readString(stamp).strip().equals(identity()) ? Files.getLastModifiedTime(stamp) : null;
         List<Path> files;
         try (Stream<Path> walk = Files.walk(in)) {
             files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
@@ -104,7 +124,7 @@ public final class Weaver {
         }
         if (inPlace && stamp != null && report.failures.isEmpty() && (keepRefused || report.refusals.isEmpty())) {
             Files.createDirectories(stamp.toAbsolutePath().getParent());
-            Files.write(stamp, new byte[0]);
+            Files.writeString(stamp, identity() + "\n");
             Files.setLastModifiedTime(stamp, start);
         }
         return report;
@@ -159,6 +179,13 @@ public final class Weaver {
         }
         try {
             if (WovenMarker.isWoven(bytes)) {
+                int contract = WovenMarker.contract(bytes);
+                if (contract != RuntimeNames.CONTRACT_VERSION) {
+                    report.failures.add(name.replace('/', '.') + ": woven by an earlier jcoro for contract " + contract
+                            + "; this one implements contract " + RuntimeNames.CONTRACT_VERSION
+                            + ", and a woven class cannot be woven again: recompile it (mvn clean, say)");
+                    return null;
+                }
                 report.alreadyWoven++;
                 return null;
             }
@@ -176,7 +203,7 @@ public final class Weaver {
                 return null;
             }
             report.woven++;
-            return WovenMarker.mark(instrumented);
+            return WovenMarker.mark(ContractRequirement.add(instrumented, ClassInfoRepository.forLoader(loader)));
         } catch (RuntimeException | LinkageError e) {
             report.failures.add(name.replace('/', '.') + ": " + e);
             return null;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jcoro.agent.RuntimeNames;
 import io.jcoro.agent.classinfo.ClassInfoRepository;
 import io.jcoro.agent.common.WovenMarker;
+import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.fixtures.Mixed;
 import io.jcoro.agent.fixtures.Overrides;
 import io.jcoro.agent.fixtures.Plain;
@@ -24,11 +24,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Build-time weaving of directories and jars: marked, idempotent, incremental, refusals reported. */
@@ -110,6 +119,74 @@ class WeaverTest {
         WeaveReport again = weaver(false).weaveDirectory(dir, dir, stamp);
         assertEquals(1, again.woven(), again.summary());
         assertEquals(2, again.upToDate(), again.summary()); // Plain and the resource
+    }
+
+    @Test
+    void aStampOfAnotherJcoroMakesTheNextRunReadEveryClassAgain() throws Exception {
+        Path dir = classes(Overrides.class, Plain.class);
+        Path stamp = temp.resolve("state/instrument.stamp");
+        FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+        Files.setLastModifiedTime(dir.resolve(file(Plain.class)), old);
+        Files.setLastModifiedTime(dir.resolve(file(Overrides.class)), old);
+        Files.setLastModifiedTime(dir.resolve("app.properties"), old); // not in the stamp's millisecond
+        assertEquals(1, weaver(false).weaveDirectory(dir, dir, stamp).woven());
+        assertEquals(Weaver.identity() + "\n", Files.readString(stamp));
+        assertTrue(Weaver.identity().matches("jcoro \\d+\\.\\d+\\.\\d+\\S*, contract " + RuntimeNames.CONTRACT_VERSION),
+                Weaver.identity());
+        assertEquals(3, weaver(false).weaveDirectory(dir, dir, stamp).upToDate(), "the same jcoro: nothing read");
+
+        // Left by an earlier jcoro: the same time, other words (an empty stamp is what 0.1.0 wrote).
+        for (String earlier : List.of("jcoro 0.0.9, contract 1\n", "")) {
+            FileTime time = Files.getLastModifiedTime(stamp);
+            Files.writeString(stamp, earlier);
+            Files.setLastModifiedTime(stamp, time);
+            WeaveReport upgrade = weaver(false).weaveDirectory(dir, dir, stamp);
+            assertEquals(0, upgrade.upToDate(), upgrade.summary());
+            assertEquals(2, upgrade.alreadyWoven(), upgrade.summary());
+            assertEquals(Weaver.identity() + "\n", Files.readString(stamp));
+        }
+    }
+
+    @Test
+    void aClassWovenForAnotherContractIsAFailureThatSaysToRecompile() throws Exception {
+        Path dir = classes(Overrides.class);
+        weaver(false).weaveDirectory(dir, dir, null);
+        Path woven = dir.resolve(file(Overrides.class));
+        ClassNode node = new ClassNode();
+        new ClassReader(Files.readAllBytes(woven)).accept(node, 0);
+        node.visibleAnnotations.stream().filter(a -> a.desc.equals(RuntimeNames.WOVEN_ANNOTATION))
+                .forEach(a -> a.values.set(1, RuntimeNames.CONTRACT_VERSION - 1));
+        ClassWriter writer = new ClassWriter(0);
+        node.accept(writer);
+        Files.write(woven, writer.toByteArray());
+
+        WeaveReport report = weaver(false).weaveDirectory(dir, dir, null);
+        assertEquals(List.of(Overrides.class.getName() + ": woven by an earlier jcoro for contract "
+                + (RuntimeNames.CONTRACT_VERSION - 1) + "; this one implements contract " + RuntimeNames.CONTRACT_VERSION
+                + ", and a woven class cannot be woven again: recompile it (mvn clean, say)"), report.failures());
+    }
+
+    @Test
+    void anInstrumentedClassChecksTheContractFirstWhenItInitializes() throws Exception {
+        Path dir = classes(Overrides.class, Plain.class);
+        weaver(false).weaveDirectory(dir, dir, null);
+        ClassNode node = new ClassNode();
+        new ClassReader(Files.readAllBytes(dir.resolve(file(Overrides.class)))).accept(node, 0);
+        MethodNode init = node.methods.stream().filter(m -> m.name.equals("<clinit>")).findFirst().orElseThrow();
+        List<String> code = new ArrayList<>();
+        for (AbstractInsnNode insn : init.instructions) {
+            if (insn.getOpcode() >= 0) {
+                code.add(insn instanceof MethodInsnNode call ? call.owner + "." + call.name + call.desc
+                        : insn instanceof LdcInsnNode ldc ? "ldc " + ldc.cst : "op " + insn.getOpcode());
+            }
+        }
+        assertEquals(List.of("op " + (Opcodes.ICONST_0 + RuntimeNames.CONTRACT_VERSION),
+                "ldc " + node.name, RuntimeNames.CONTRACT + ".require(ILjava/lang/String;)V", "op " + Opcodes.RETURN),
+                code, "a static initializer made for the check alone");
+        ClassNode plain = new ClassNode();
+        new ClassReader(Files.readAllBytes(dir.resolve(file(Plain.class)))).accept(plain, 0);
+        assertTrue(plain.methods.stream().noneMatch(m -> m.name.equals("<clinit>")),
+                "a class without coroutine code calls nothing of the runtime, so it needs no check");
     }
 
     @Test

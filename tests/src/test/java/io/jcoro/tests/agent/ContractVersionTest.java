@@ -2,7 +2,7 @@ package io.jcoro.tests.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.jcoro.agent.RuntimeNames;
+import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.core.Jcoro;
 import io.jcoro.core.Woven;
 import org.junit.jupiter.api.Test;
@@ -15,5 +15,6 @@ class ContractVersionTest {
         assertEquals(Jcoro.CONTRACT_VERSION, RuntimeNames.CONTRACT_VERSION);
         assertEquals("L" + Woven.class.getName().replace('.', '/') + ";", RuntimeNames.WOVEN_ANNOTATION);
         assertEquals(Jcoro.INSTALLED_PROPERTY, RuntimeNames.INSTALLED_PROPERTY);
+        assertEquals(Jcoro.CONTRACT_MISMATCH_PROPERTY, RuntimeNames.CONTRACT_MISMATCH_PROPERTY);
     }
 }

@@ -1,4 +1,4 @@
-package io.jcoro.core;
+package io.jcoro.core.internal;
 
 /**
  * A thread's view of coroutines: which continuation runs on it now.
@@ -22,7 +22,7 @@ package io.jcoro.core;
  * until another one runs at that depth on the same thread. The outermost has a field of its
  * own because every frame's lookup reads it: one load, where the array costs three.
  */
-final class Carrier {
+public final class Carrier {
     private static final ThreadLocal<Carrier> LOCAL = ThreadLocal.withInitial(Carrier::new);
 
     /** The last carrier used; never null, so the fast path needs no null test. */
@@ -49,7 +49,8 @@ final class Carrier {
         this.idle = new Continuation.Idle();
     }
 
-    static Carrier current() {
+    /** @return the calling thread's carrier */
+    public static Carrier current() {
         Carrier c = cached;
         if (c.thread == Thread.currentThread()) {
             return c;
@@ -70,15 +71,19 @@ final class Carrier {
     }
 
     /** @return the innermost continuation running on this thread, or the idle one */
-    Continuation running() {
+    public Continuation running() {
         if (depth == 1) {
             return outermost;
         }
         return depth == 0 ? idle : nested[depth - 2];
     }
 
-    /** Makes {@code c} the innermost running continuation, until {@link #leave}. */
-    void enter(Continuation c) {
+    /**
+     * Makes {@code c} the innermost running continuation, until {@link #leave}.
+     *
+     * @param c the continuation about to run
+     */
+    public void enter(Continuation c) {
         int d = depth;
         if (d == 0) {
             if (outermost != c) {
@@ -101,7 +106,7 @@ final class Carrier {
     }
 
     /** The innermost running continuation stops running; the one outside it runs again. */
-    void leave() {
+    public void leave() {
         depth--;
     }
 }

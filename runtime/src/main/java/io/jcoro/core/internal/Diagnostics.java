@@ -1,13 +1,19 @@
-package io.jcoro.core;
+package io.jcoro.core.internal;
 
+import io.jcoro.core.Co;
+import io.jcoro.core.Coroutine;
+import io.jcoro.core.NotInstrumentedException;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * Error messages that name the frame at fault, found with a {@link StackWalker}. Only error
- * paths come here, never the suspend/resume path.
+ * paths come here, never the suspend/resume path. Public for the API package ({@code Co},
+ * {@code Generator}), not for users.
  */
-final class Diagnostics {
+public final class Diagnostics {
+    /** This package: every frame in it is the runtime's (Frames, the idle Continuation, ...). */
+    private static final String INTERNAL = Diagnostics.class.getPackageName() + ".";
     private static final StackWalker WALKER =
             StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final String HOW_TO_MARK = " Every method between a generator's body and a"
@@ -21,8 +27,7 @@ final class Diagnostics {
     /** The runtime's own frames, skipped when naming the user's frame. */
     private static boolean isRuntimeFrame(StackWalker.StackFrame f) {
         String c = f.getClassName();
-        return c.equals(Diagnostics.class.getName()) || c.equals(Frames.class.getName())
-                || c.equals(Co.class.getName());
+        return c.startsWith(INTERNAL) || c.equals(Co.class.getName());
     }
 
     private static String describe(StackWalker.StackFrame f) {
@@ -47,9 +52,21 @@ final class Diagnostics {
                 + " tries to suspend.");
     }
 
-    /** A real call to {@code Co.yield} and friends: the calling method was not instrumented. */
-    static RuntimeException notInstrumented(String api) {
-        if (!Jcoro.isInstalled() && !Jcoro.isWovenProgram()) {
+    /**
+     * A real call to {@code Co.yield} and friends: the calling method was not instrumented.
+     *
+     * @param api the call, such as {@code "Co.yield"}
+     * @param agentOrWoven whether the agent is installed or the program was found woven
+     * @param contractMismatch the agent's report that it left classes uninstrumented because
+     *                         this runtime implements another contract, or null
+     * @return the exception to throw
+     */
+    public static RuntimeException notInstrumented(String api, boolean agentOrWoven, String contractMismatch) {
+        if (contractMismatch != null) {
+            return new NotInstrumentedException(api + " called from " + callerDescription()
+                    + ", which is not instrumented: " + contractMismatch);
+        }
+        if (!agentOrWoven) {
             return new NotInstrumentedException(api + " called at " + callerDescription()
                     + ", but it was not woven and the jcoro agent is not installed: weave it at"
                     + " build time (jcoro-maven-plugin, or java -jar jcoro-agent.jar instrument),"
@@ -57,7 +74,7 @@ final class Diagnostics {
                     + " coroutine classes are used (Generator does it on first use unless"
                     + " -Djcoro.autoInstall=false or woven code is on the stack).");
         }
-        if (!(Carrier.current().running() instanceof Generator)) {
+        if (Carrier.current().running() instanceof Continuation.Idle) {
             return new NotInstrumentedException(api + " called outside any generator, from "
                     + callerDescription() + ", which is not instrumented either.");
         }
@@ -100,8 +117,13 @@ final class Diagnostics {
                 + " the suspended state does not match the code (was the class redefined?)");
     }
 
-    /** A generator's body was resumed but did not restore its frames: it is not instrumented. */
-    static NotInstrumentedException uninstrumentedBody(Object body) {
+    /**
+     * A generator's body was resumed but did not restore its frames: it is not instrumented.
+     *
+     * @param body the body
+     * @return the exception to throw
+     */
+    public static NotInstrumentedException uninstrumentedBody(Object body) {
         return new NotInstrumentedException("the generator body " + body.getClass().getName()
                 + " returned without restoring its frames: it is not instrumented");
     }
@@ -119,8 +141,16 @@ final class Diagnostics {
         return false;
     }
 
+    /**
+     * Throws any throwable, checked or not, without declaring it.
+     *
+     * @param t the throwable
+     * @param <T> inferred as an unchecked type at the call
+     * @return never
+     * @throws T always: {@code t}
+     */
     @SuppressWarnings("unchecked")
-    static <T extends Throwable> T sneaky(Throwable t) throws T {
+    public static <T extends Throwable> T sneaky(Throwable t) throws T {
         throw (T) t;
     }
 }

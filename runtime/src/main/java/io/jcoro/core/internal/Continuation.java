@@ -1,9 +1,13 @@
-package io.jcoro.core;
+package io.jcoro.core.internal;
 
 /**
  * The state a suspended coroutine stack leaves behind, and the switch that tells instrumented
- * frames what to do. A {@link Generator} is the only public kind; the per-thread idle
- * continuation stands in when no generator runs, so that instrumented code never tests for null.
+ * frames what to do. {@link io.jcoro.core.Generator} is the only kind users see; the per-thread
+ * idle continuation stands in when no generator runs, so that instrumented code never tests for
+ * null. Part of the contract generated code calls (every {@link Frames} call takes one), not API:
+ * its members are {@code protected} only because {@code Generator}, in the API package, extends
+ * it (a sealed class may not permit a subclass in another package outside a named module), and no
+ * other subclass is meant to exist.
  *
  * <h2>Invariants</h2>
  * <ul>
@@ -25,43 +29,52 @@ package io.jcoro.core;
  *       go through the generator's state (a compare-and-set to RUNNING, a release store back).
  * </ul>
  */
-public abstract sealed class Continuation permits Generator, Continuation.Idle {
-    static final int NORMAL = 0;
-    static final int CAPTURING = 1;
+public abstract class Continuation {
+    /** The mode while user code runs (or frames restore themselves). */
+    protected static final int NORMAL = 0;
+    /** The mode while frames save themselves and return. */
+    protected static final int CAPTURING = 1;
 
     /** The stamp bit that tells a frame to restore itself (method ids never have it). */
-    static final int RESTORE = Integer.MIN_VALUE;
+    protected static final int RESTORE = Integer.MIN_VALUE;
 
     /** {@link #value} is a Throwable to raise at the suspension point. */
-    static final int THROWING = 1;
+    protected static final int THROWING = 1;
     /** A generator's {@code hasNext()} ran the body; the value yielded waits in {@link #value}. */
-    static final int PEEKED = 4;
+    protected static final int PEEKED = 4;
 
     private static final long[] NO_PRIMS = {};
     private static final Object[] NO_REFS = {};
 
-    byte mode;
+    /** {@link #NORMAL} or {@link #CAPTURING}. */
+    protected byte mode;
     /**
      * Handshake: the caller's expectation of which method it calls (see {@link Frames}), with
      * {@link #RESTORE} set when the callee is to restore itself.
      */
-    int stamp;
-    byte flags;
+    protected int stamp;
+    /** {@link #THROWING}, {@link #PEEKED}. */
+    protected byte flags;
+    /** The saved primitives, each widened to its bits, and every frame's resume index. */
     long[] prims = NO_PRIMS;
     /**
      * The label of the frame whose resume index is at the same position in {@link #prims}
      * (see {@link SavedFrames}); as long as {@link #prims}, the other positions unused.
      */
     Object[] labels = NO_REFS;
-    int pTop;
+    /** The top of {@link #prims}. */
+    protected int pTop;
+    /** The saved references. */
     Object[] refs = NO_REFS;
-    int rTop;
+    /** The top of {@link #refs}. */
+    protected int rTop;
     /** {@link #rTop} at the last suspension: slots up to it may hold values popped since. */
     int rSaved;
     /** The value in transit: yielded out, sent in, thrown in, or (once finished) returned. */
-    Object value;
+    protected Object value;
 
-    Continuation() {
+    /** For {@code Generator} and the idle continuation only. */
+    protected Continuation() {
     }
 
     /** Grows the primitive stack, and its labels, so that {@code p} more values fit (out of line: rare). */
@@ -88,7 +101,7 @@ public abstract sealed class Continuation permits Generator, Continuation.Idle {
      * (Pops leave their slot as it was, so that pushing the same value back, the common case
      * for loop-invariant locals, needs no store: see {@link Frames#pushRef}.)
      */
-    final void settleRefs() {
+    protected final void settleRefs() {
         int top = rTop;
         if (top != rSaved) {
             if (top < rSaved) {
@@ -99,7 +112,7 @@ public abstract sealed class Continuation permits Generator, Continuation.Idle {
     }
 
     /** Drops the saved frames and the value in transit: the coroutine finished or its capture failed. */
-    final void discardFrames() {
+    protected final void discardFrames() {
         int used = Math.max(rTop, rSaved);
         if (used != 0) {
             java.util.Arrays.fill(refs, 0, used, null);
@@ -112,7 +125,21 @@ public abstract sealed class Continuation permits Generator, Continuation.Idle {
         value = null;
     }
 
+    /**
+     * {@code Co.yieldFrom(sub)} reached by the running body ({@link Frames#yieldFrom}): runs
+     * {@code sub} to its first yield and either returns its return value at once or starts
+     * delegating to it and sets {@link #CAPTURING}.
+     *
+     * @param sub a {@code Generator} or an {@code Iterable}
+     * @return the return value of a delegate that finished at once, or a dummy
+     */
+    protected abstract Object beginDelegation(Object sub);
+
     /** Stands in for "no generator" on a thread: suspension attempts fail, plain calls work. */
     static final class Idle extends Continuation {
+        @Override
+        protected Object beginDelegation(Object sub) {
+            throw Diagnostics.outsideGenerator("Co.yieldFrom");
+        }
     }
 }

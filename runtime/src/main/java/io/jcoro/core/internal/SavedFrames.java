@@ -1,4 +1,4 @@
-package io.jcoro.core;
+package io.jcoro.core.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Reads a suspended continuation's frames from its saved state alone, without running any of
- * them: what {@link Generator#suspendedFrames()} reports.
+ * them: what {@link io.jcoro.core.Generator#suspendedFrames()} reports.
  *
  * <p>When a frame is captured, its resume index, the last value it pushes, gets a
  * <em>label</em> beside it (in {@link Continuation#labels}, at the same position): a string
@@ -24,7 +24,7 @@ import java.util.List;
  * constant pool), so this works whoever instrumented the class, and costs a capture no store
  * when the same point suspends again (see {@link Frames#endCapture}).
  */
-final class SavedFrames {
+public final class SavedFrames {
     private SavedFrames() {
     }
 
@@ -33,7 +33,7 @@ final class SavedFrames {
      * @return its frames, innermost first
      * @throws IllegalStateException if the stacks do not decode into whole frames
      */
-    static List<StackTraceElement> read(Continuation c) {
+    public static List<StackTraceElement> read(Continuation c) {
         List<StackTraceElement> frames = new ArrayList<>();
         int p = c.pTop;
         int r = c.rTop;

@@ -1,8 +1,9 @@
-package io.jcoro.core;
+package io.jcoro.core.internal;
 
 /**
- * The calls the jcoro agent emits into instrumented methods: the whole contract between generated
- * code and the runtime. Nothing here is meant to be called by hand.
+ * The calls the jcoro agent emits into instrumented methods: with {@link Continuation} and
+ * {@link Contract}, the whole contract between generated code and the runtime, versioned by
+ * {@link Contract#VERSION}. Nothing here is meant to be called by hand.
  *
  * <p>An instrumented method, in pseudo-Java (see {@code docs/DESIGN.md} for a worked example):
  * <pre>{@code
@@ -112,15 +113,12 @@ public final class Frames {
      * returns its return value without suspending; otherwise the generator suspends and
      * delegates to {@code sub} until it finishes.
      *
-     * @param sub a {@link Generator} or an {@link Iterable}
+     * @param sub a {@link io.jcoro.core.Generator} or an {@link Iterable}
      * @param f the continuation
      * @return the sub-generator's return value, or a dummy if suspending
      */
     public static Object yieldFrom(Object sub, Continuation f) {
-        if (!(f instanceof Generator<?> g)) {
-            throw Diagnostics.outsideGenerator("Co.yieldFrom");
-        }
-        return g.beginDelegation(sub);
+        return f.beginDelegation(sub);
     }
 
     /**
@@ -210,7 +208,7 @@ public final class Frames {
     /**
      * Ends a frame's capture: checks the handshake, then pushes the frame's resume index, with
      * its label beside it: a constant string naming the frame for
-     * {@link Generator#suspendedFrames()} (see {@link SavedFrames}). The label takes no stack
+     * {@link io.jcoro.core.Generator#suspendedFrames()} (see {@link SavedFrames}). The label takes no stack
      * slot of its own, so a restore never pops it, and writing the same label as the last
      * suspension stores nothing.
      *

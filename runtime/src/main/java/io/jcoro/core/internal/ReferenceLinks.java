@@ -1,4 +1,4 @@
-package io.jcoro.core;
+package io.jcoro.core.internal;
 
 /**
  * The method references the handshake accepts: pairs (functional interface method id, target
