@@ -3,7 +3,7 @@ package io.jcoro.bridge;
 import java.time.Duration;
 
 /**
- * What {@link Pipes#recvfrom(java.io.InputStream, Codec, io.jcoro.flow.Target, ReadLimits)}
+ * What {@link Pipes#recvfrom(java.io.InputStream, Codec, java.util.function.Consumer, ReadLimits)}
  * accepts from a peer, per item, so that a hostile or broken sender can neither exhaust the
  * reader's heap nor stall it for ever in the middle of an item.
  *

@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  * @param <T> the type of the items
  */
 public final class Threaded<T> implements Target<T> {
-    /** The queue capacity {@link #threaded(Target)} uses. */
+    /** The queue capacity {@link #threaded(Consumer)} uses. */
     public static final int DEFAULT_CAPACITY = 1024;
 
     private static final Object CLOSE = new Object();

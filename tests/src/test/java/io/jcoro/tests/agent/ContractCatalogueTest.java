@@ -3,7 +3,7 @@ package io.jcoro.tests.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jcoro.agent.WovenMarker;
+import io.jcoro.agent.common.WovenMarker;
 import io.jcoro.agent.contract.RuntimeContract;
 import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.core.Co;
