@@ -1,6 +1,7 @@
 package io.jcoro.agent;
 
 import io.jcoro.agent.classinfo.ClassInfoRepository;
+import io.jcoro.agent.identify.ClassCoroutines;
 import io.jcoro.agent.identify.CoroutineMethodFinder;
 import io.jcoro.agent.pipeline.ClassState;
 import io.jcoro.agent.pipeline.CoroutinePass;
@@ -10,6 +11,7 @@ import io.jcoro.agent.pipeline.ReferenceLinkPass;
 import io.jcoro.agent.pipeline.RefusalPass;
 import io.jcoro.agent.pipeline.WritePass;
 import java.nio.file.Path;
+import java.util.List;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.ClassNode;
 
@@ -24,6 +26,7 @@ import org.objectweb.asm.tree.ClassNode;
 public final class ClassInstrumenter {
     private final AgentLog log;
     private final Path dumpDirectory;
+    private boolean publishesLinks;
 
     /** @param log where refusals and instrumented methods are reported */
     public ClassInstrumenter(AgentLog log) {
@@ -38,6 +41,18 @@ public final class ClassInstrumenter {
     public ClassInstrumenter(AgentLog log, Path dumpDirectory) {
         this.log = log;
         this.dumpDirectory = dumpDirectory;
+    }
+
+    /**
+     * Makes this instrumenter keep every method-reference link it inserts in
+     * {@link PublishedLinks}, for the runtime to find when the inserted call never ran (the agent
+     * does this; build-time weaving has no use for it).
+     *
+     * @return this instrumenter
+     */
+    public ClassInstrumenter publishingLinks() {
+        publishesLinks = true;
+        return this;
     }
 
     /**
@@ -63,7 +78,12 @@ public final class ClassInstrumenter {
             return null;
         }
         RefusalPass.run(state);
-        ReferenceLinkPass.run(state);
+        List<ClassCoroutines.Reference> linked = ReferenceLinkPass.run(state);
+        if (publishesLinks) {
+            for (ClassCoroutines.Reference r : linked) {
+                PublishedLinks.add(r.interfaceId(), r.targetId());
+            }
+        }
         CoroutinePass.run(state);
         FramesPass.run(state);
         return WritePass.run(state);

@@ -58,7 +58,7 @@ final class CoroutineTransformer implements ClassFileTransformer {
     CoroutineTransformer(AgentConfig config, AgentLog log) {
         this.config = config;
         this.log = log;
-        this.instrumenter = new ClassInstrumenter(log, config.dumpDirectory());
+        this.instrumenter = new ClassInstrumenter(log, config.dumpDirectory()).publishingLinks();
         this.retrier = new Thread(null, this::retryForever, "jcoro transform retry", RETRY_STACK_BYTES);
         retrier.setDaemon(true);
         retrier.start();

@@ -1,5 +1,9 @@
 package io.jcoro.core.internal;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
 /**
  * The method references the handshake accepts: pairs (functional interface method id, target
  * method id) announced where a method reference to a coroutine of another class is created
@@ -48,7 +52,51 @@ final class ReferenceLinks {
      * @return whether a method reference links them
      */
     static boolean contains(int interfaceId, int targetId) {
-        return contains(table, key(interfaceId, targetId));
+        long key = key(interfaceId, targetId);
+        if (contains(table, key)) {
+            return true;
+        }
+        if (AgentLinks.contains(key)) { // inserted where the reference is made, but not run
+            add(interfaceId, targetId);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The links an agent in this class loader has inserted ({@code io.jcoro.agent.PublishedLinks}),
+     * asked only when this table has no answer. A method that was running when self-attach
+     * re-transformed its class goes on in its old code, so the call announcing a reference it
+     * creates never runs; the agent knew the link as it instrumented the class. Looked up once,
+     * reflectively: the runtime does not depend on the agent, and woven code runs without one.
+     */
+    private static final class AgentLinks {
+        private static final MethodHandle CONTAINS = find();
+
+        private AgentLinks() {
+        }
+
+        static boolean contains(long key) {
+            if (CONTAINS == null) {
+                return false;
+            }
+            try {
+                return (boolean) CONTAINS.invokeExact(key);
+            } catch (Throwable t) {
+                return false;
+            }
+        }
+
+        private static MethodHandle find() {
+            try {
+                Class<?> links = Class.forName("io.jcoro.agent.PublishedLinks", true,
+                        ReferenceLinks.class.getClassLoader());
+                return MethodHandles.publicLookup().findStatic(links, "contains",
+                        MethodType.methodType(boolean.class, long.class));
+            } catch (ReflectiveOperationException | LinkageError | SecurityException e) {
+                return null; // no agent here: woven code, or an agent in another loader
+            }
+        }
     }
 
     /** Method ids are never 0, so neither is a key: 0 marks an empty slot. */
