@@ -45,7 +45,7 @@ class PackageGraphTest {
             Map.entry("weave", Set.of(ROOT, "identify", "classinfo", "common", NAMES)),
             Map.entry("pipeline", Set.of("identify", "prepare", "analyse", "generate", "verify", "classinfo", "common")),
             Map.entry("verify", Set.of("classinfo")),
-            Map.entry("generate", Set.of("analyse", "identify", NAMES)),
+            Map.entry("generate", Set.of("analyse", "identify", "common", NAMES)),
             Map.entry("analyse", Set.of("prepare", "identify", "classinfo", "common", NAMES)),
             Map.entry("prepare", Set.of("identify", "classinfo", "common")),
             Map.entry("identify", Set.of("classinfo", "common", NAMES)),

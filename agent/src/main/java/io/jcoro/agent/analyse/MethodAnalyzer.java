@@ -1,10 +1,10 @@
 package io.jcoro.agent.analyse;
 
-import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.classinfo.ClassInfoRepository;
 import io.jcoro.agent.classinfo.MissingClassException;
 import io.jcoro.agent.common.Lines;
 import io.jcoro.agent.common.RefusedException;
+import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.identify.PointKind;
 import io.jcoro.agent.prepare.Preparation;
 import io.jcoro.agent.prepare.PreparedMethod;

@@ -1,8 +1,8 @@
 package io.jcoro.agent.generate;
 
-import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.analyse.MethodPlan;
 import io.jcoro.agent.analyse.SuspensionPoint;
+import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.identify.PointKind;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.InsnList;

@@ -1,7 +1,7 @@
 package io.jcoro.agent.generate;
 
-import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.analyse.MethodPlan;
+import io.jcoro.agent.contract.RuntimeNames;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.JumpInsnNode;

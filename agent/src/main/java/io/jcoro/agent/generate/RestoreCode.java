@@ -1,8 +1,8 @@
 package io.jcoro.agent.generate;
 
-import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.analyse.MethodPlan;
 import io.jcoro.agent.analyse.SuspensionPoint;
+import io.jcoro.agent.contract.RuntimeNames;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;

@@ -1,7 +1,8 @@
 package io.jcoro.agent.generate;
 
-import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.analyse.SuspensionPoint;
+import io.jcoro.agent.common.Boxes;
+import io.jcoro.agent.contract.RuntimeNames;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -124,7 +125,7 @@ final class Storage {
             code.add(new InsnNode(Opcodes.RETURN));
             return code;
         }
-        Type primitive = returnType.getSort() == Type.OBJECT ? unboxed(returnType.getInternalName()) : null;
+        Type primitive = returnType.getSort() == Type.OBJECT ? Boxes.unboxed(returnType.getInternalName()) : null;
         if (primitive != null) {
             code.add(zero(primitive));
             code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, returnType.getInternalName(), "valueOf",
@@ -134,29 +135,5 @@ final class Storage {
         }
         code.add(new InsnNode(returnType.getOpcode(Opcodes.IRETURN)));
         return code;
-    }
-
-    /** @return the primitive type a box holds, or null if {@code internalName} is no box */
-    private static Type unboxed(String internalName) {
-        switch (internalName) {
-            case "java/lang/Integer":
-                return Type.INT_TYPE;
-            case "java/lang/Long":
-                return Type.LONG_TYPE;
-            case "java/lang/Short":
-                return Type.SHORT_TYPE;
-            case "java/lang/Byte":
-                return Type.BYTE_TYPE;
-            case "java/lang/Character":
-                return Type.CHAR_TYPE;
-            case "java/lang/Boolean":
-                return Type.BOOLEAN_TYPE;
-            case "java/lang/Float":
-                return Type.FLOAT_TYPE;
-            case "java/lang/Double":
-                return Type.DOUBLE_TYPE;
-            default:
-                return null;
-        }
     }
 }

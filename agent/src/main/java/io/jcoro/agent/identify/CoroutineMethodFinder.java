@@ -1,8 +1,9 @@
 package io.jcoro.agent.identify;
 
-import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.classinfo.ClassInfoRepository;
+import io.jcoro.agent.common.Boxes;
 import io.jcoro.agent.common.Lines;
+import io.jcoro.agent.contract.RuntimeNames;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -109,10 +110,6 @@ public final class CoroutineMethodFinder {
         }
     }
 
-    /** Boxes whose placeholder a suspending method returns is a boxed zero, not null. */
-    private static final Set<String> BOXES = Set.of("java/lang/Integer", "java/lang/Long", "java/lang/Short",
-            "java/lang/Byte", "java/lang/Character", "java/lang/Boolean", "java/lang/Float", "java/lang/Double");
-
     /**
      * A reference to a method returning {@code T} (erased to Object) through an interface method
      * returning {@code int}: the adapter casts and unboxes the result, and the placeholder a
@@ -126,7 +123,7 @@ public final class CoroutineMethodFinder {
         Type returned = Type.getReturnType(impl.getDesc());
         boolean primitive = wanted != Type.VOID && wanted != Type.OBJECT && wanted != Type.ARRAY;
         return primitive && (returned.getSort() == Type.ARRAY
-                || returned.getSort() == Type.OBJECT && !BOXES.contains(returned.getInternalName()));
+                || returned.getSort() == Type.OBJECT && Boxes.unboxed(returned.getInternalName()) == null);
     }
 
     private MethodNode method(String name, String desc) {

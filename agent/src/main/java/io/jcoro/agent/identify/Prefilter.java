@@ -1,8 +1,8 @@
 package io.jcoro.agent.identify;
 
-import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.classinfo.ClassInfoRepository;
 import io.jcoro.agent.common.WovenMarker;
+import io.jcoro.agent.contract.RuntimeNames;
 import java.nio.charset.StandardCharsets;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Type;

@@ -1,7 +1,7 @@
 package io.jcoro.agent.identify;
 
-import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.classinfo.ClassInfoRepository;
+import io.jcoro.agent.contract.RuntimeNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

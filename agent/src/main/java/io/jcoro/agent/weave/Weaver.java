@@ -2,9 +2,9 @@ package io.jcoro.agent.weave;
 
 import io.jcoro.agent.AgentLog;
 import io.jcoro.agent.ClassInstrumenter;
-import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.classinfo.ClassInfoRepository;
 import io.jcoro.agent.common.WovenMarker;
+import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.identify.Prefilter;
 import java.io.IOException;
 import java.io.InputStream;

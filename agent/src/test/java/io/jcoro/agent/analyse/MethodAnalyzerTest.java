@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.common.RefusedException;
+import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.fixtures.Mixed;
 import io.jcoro.agent.fixtures.Stages;
 import io.jcoro.agent.identify.CoroutineMethod;
