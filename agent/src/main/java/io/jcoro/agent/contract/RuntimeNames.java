@@ -78,44 +78,50 @@ public final class RuntimeNames {
     private static final String C = CONTINUATION_DESC;
     private static final String OBJECT = "Ljava/lang/Object;";
 
-    /**
-     * Every call generated code makes into the runtime, with its exact descriptor: the whole
-     * contract besides the stamps. The generators in {@code io.jcoro.agent.generate} emit these
-     * and nothing else.
-     */
+    // Every call generated code makes into the runtime, with its exact descriptor: the generators
+    // in io.jcoro.agent.generate emit these constants and nothing else.
+    // entry and the handshake
+    public static final Call ENTER = frames("enter", "()" + C);
+    public static final Call TAKE_STAMP = frames("takeStamp", "(" + C + ")I");
+    public static final Call CLEAR_STAMP = frames("clearStamp", "()V");
+    public static final Call STAMP = frames("stamp", "(" + C + "I)V");
+    public static final Call IS_SUSPENDING = frames("isSuspending", "(" + C + ")Z");
+    public static final Call LINK_REFERENCE = frames("linkReference", "(II)V");
+    // suspension points
+    public static final Call YIELD_VALUE = frames("yieldValue", "(" + OBJECT + C + ")" + OBJECT);
+    public static final Call YIELD_FROM = frames("yieldFrom", "(" + OBJECT + C + ")" + OBJECT);
+    public static final Call RESUME_VALUE = frames("resumeValue", "(" + C + ")" + OBJECT);
+    // capture
+    public static final Call RESERVE = frames("reserve", "(" + C + "I)V");
+    public static final Call RESERVE_WITH_REFS = frames("reserve", "(" + C + "II)V");
+    public static final Call PUSH_INT = frames("pushInt", "(I" + C + ")V");
+    public static final Call PUSH_LONG = frames("pushLong", "(J" + C + ")V");
+    public static final Call PUSH_FLOAT = frames("pushFloat", "(F" + C + ")V");
+    public static final Call PUSH_DOUBLE = frames("pushDouble", "(D" + C + ")V");
+    public static final Call PUSH_REF = frames("pushRef", "(" + OBJECT + C + ")V");
+    public static final Call END_CAPTURE = frames("endCapture", "(" + C + "IIILjava/lang/String;)V");
+    public static final Call RECOVER = frames("recover", "(" + C + ")Z");
+    // restore
+    public static final Call BEGIN_RESTORE = frames("beginRestore", "(" + C + ")I");
+    public static final Call POP_INT = frames("popInt", "(" + C + ")I");
+    public static final Call POP_LONG = frames("popLong", "(" + C + ")J");
+    public static final Call POP_FLOAT = frames("popFloat", "(" + C + ")F");
+    public static final Call POP_DOUBLE = frames("popDouble", "(" + C + ")D");
+    public static final Call POP_REF = frames("popRef", "(" + C + ")" + OBJECT);
+    public static final Call BAD_RESUME_INDEX =
+            frames("badResumeIndex", "(" + C + "I)Ljava/lang/IllegalStateException;");
+    // a refused method's body; the contract check in a woven class's static initializer
+    public static final Call NOT_INSTRUMENTED_INIT = new Call(NOT_INSTRUMENTED, "<init>", "(Ljava/lang/String;)V");
+    public static final Call CONTRACT_REQUIRE = new Call(CONTRACT, "require", "(ILjava/lang/String;)V");
+
+    /** The calls above, the whole contract besides the stamps. */
     public static final List<Call> CALLS = List.of(
-            // entry and the handshake
-            frames("enter", "()" + C),
-            frames("takeStamp", "(" + C + ")I"),
-            frames("clearStamp", "()V"),
-            frames("stamp", "(" + C + "I)V"),
-            frames("isSuspending", "(" + C + ")Z"),
-            frames("linkReference", "(II)V"),
-            // suspension points
-            frames("yieldValue", "(" + OBJECT + C + ")" + OBJECT),
-            frames("yieldFrom", "(" + OBJECT + C + ")" + OBJECT),
-            frames("resumeValue", "(" + C + ")" + OBJECT),
-            // capture
-            frames("reserve", "(" + C + "I)V"),
-            frames("reserve", "(" + C + "II)V"),
-            frames("pushInt", "(I" + C + ")V"),
-            frames("pushLong", "(J" + C + ")V"),
-            frames("pushFloat", "(F" + C + ")V"),
-            frames("pushDouble", "(D" + C + ")V"),
-            frames("pushRef", "(" + OBJECT + C + ")V"),
-            frames("endCapture", "(" + C + "IIILjava/lang/String;)V"),
-            frames("recover", "(" + C + ")Z"),
-            // restore
-            frames("beginRestore", "(" + C + ")I"),
-            frames("popInt", "(" + C + ")I"),
-            frames("popLong", "(" + C + ")J"),
-            frames("popFloat", "(" + C + ")F"),
-            frames("popDouble", "(" + C + ")D"),
-            frames("popRef", "(" + C + ")" + OBJECT),
-            frames("badResumeIndex", "(" + C + "I)Ljava/lang/IllegalStateException;"),
-            // a refused method's body; the contract check in a woven class's static initializer
-            new Call(NOT_INSTRUMENTED, "<init>", "(Ljava/lang/String;)V"),
-            new Call(CONTRACT, "require", "(ILjava/lang/String;)V"));
+            ENTER, TAKE_STAMP, CLEAR_STAMP, STAMP, IS_SUSPENDING, LINK_REFERENCE,
+            YIELD_VALUE, YIELD_FROM, RESUME_VALUE,
+            RESERVE, RESERVE_WITH_REFS, PUSH_INT, PUSH_LONG, PUSH_FLOAT, PUSH_DOUBLE, PUSH_REF,
+            END_CAPTURE, RECOVER,
+            BEGIN_RESTORE, POP_INT, POP_LONG, POP_FLOAT, POP_DOUBLE, POP_REF, BAD_RESUME_INDEX,
+            NOT_INSTRUMENTED_INIT, CONTRACT_REQUIRE);
 
     private RuntimeNames() {
     }

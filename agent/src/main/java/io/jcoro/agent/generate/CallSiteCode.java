@@ -49,7 +49,7 @@ final class CallSiteCode {
         InsnList code = new InsnList();
         code.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
         code.add(Storage.constant(stamp));
-        code.add(Storage.frames("stamp", "(" + RuntimeNames.CONTINUATION_DESC + "I)V"));
+        code.add(Storage.invoke(RuntimeNames.STAMP));
         return code;
     }
 

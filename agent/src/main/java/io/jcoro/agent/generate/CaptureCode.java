@@ -52,10 +52,10 @@ final class CaptureCode {
         code.add(new VarInsnNode(Opcodes.ALOAD, f));
         code.add(Storage.constant(p.primitiveCount()));
         if (p.referenceCount() == 0) {
-            code.add(Storage.frames("reserve", "(" + RuntimeNames.CONTINUATION_DESC + "I)V"));
+            code.add(Storage.invoke(RuntimeNames.RESERVE));
         } else {
             code.add(Storage.constant(p.referenceCount()));
-            code.add(Storage.frames("reserve", "(" + RuntimeNames.CONTINUATION_DESC + "II)V"));
+            code.add(Storage.invoke(RuntimeNames.RESERVE_WITH_REFS));
         }
         List<Type> stack = p.stack();
         for (int i = stack.size() - 1; i >= 0; i--) {
@@ -101,7 +101,7 @@ final class CaptureCode {
         code.add(new VarInsnNode(Opcodes.ILOAD, plan.entryStampLocal()));
         code.add(Storage.constant(plan.methodId()));
         code.add(new LdcInsnNode(label));
-        code.add(Storage.frames("endCapture", "(" + RuntimeNames.CONTINUATION_DESC + "IIILjava/lang/String;)V"));
+        code.add(Storage.invoke(RuntimeNames.END_CAPTURE));
         code.add(Storage.dummyReturn(plan.returnType()));
         return code;
     }

@@ -44,7 +44,7 @@ final class HandlerCode {
         for (Map.Entry<LabelNode, LabelNode> e : guardOf.entrySet()) {
             guards.add(e.getValue());
             guards.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
-            guards.add(Storage.frames("recover", "(" + RuntimeNames.CONTINUATION_DESC + ")Z"));
+            guards.add(Storage.invoke(RuntimeNames.RECOVER));
             guards.add(new JumpInsnNode(Opcodes.IFNE, rethrow));
             guards.add(new JumpInsnNode(Opcodes.GOTO, e.getKey()));
         }

@@ -34,7 +34,6 @@ final class IntrinsicCode {
      * }</pre>
      */
     static InsnList emit(MethodPlan plan, SuspensionPoint p, LabelNode resume, LabelNode capture) {
-        String cont = RuntimeNames.CONTINUATION_DESC;
         LabelNode after = new LabelNode();
         InsnList code = new InsnList();
         if (p.kind() == PointKind.RECEIVE) {
@@ -42,16 +41,16 @@ final class IntrinsicCode {
         }
         code.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
         if (p.kind() == PointKind.YIELD || p.kind() == PointKind.RECEIVE) {
-            code.add(Storage.frames("yieldValue", "(Ljava/lang/Object;" + cont + ")Ljava/lang/Object;"));
+            code.add(Storage.invoke(RuntimeNames.YIELD_VALUE));
             code.add(new JumpInsnNode(Opcodes.GOTO, capture));
         } else {
-            code.add(Storage.frames("yieldFrom", "(Ljava/lang/Object;" + cont + ")Ljava/lang/Object;"));
+            code.add(Storage.invoke(RuntimeNames.YIELD_FROM));
             code.add(Storage.suspendingCheck(plan.continuationLocal(), capture));
             code.add(new JumpInsnNode(Opcodes.GOTO, after));
         }
         code.add(resume);
         code.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
-        code.add(Storage.frames("resumeValue", "(" + cont + ")Ljava/lang/Object;"));
+        code.add(Storage.invoke(RuntimeNames.RESUME_VALUE));
         code.add(after);
         if (p.kind() == PointKind.DELEGATE_ITERABLE) {
             code.add(new InsnNode(Opcodes.POP));

@@ -21,12 +21,11 @@ final class PrologueCode {
      * }</pre>
      */
     static InsnList emit(MethodPlan plan, LabelNode restore) {
-        String cont = RuntimeNames.CONTINUATION_DESC;
         InsnList code = new InsnList();
-        code.add(Storage.frames("enter", "()" + cont));
+        code.add(Storage.invoke(RuntimeNames.ENTER));
         code.add(new VarInsnNode(Opcodes.ASTORE, plan.continuationLocal()));
         code.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
-        code.add(Storage.frames("takeStamp", "(" + cont + ")I"));
+        code.add(Storage.invoke(RuntimeNames.TAKE_STAMP));
         code.add(new VarInsnNode(Opcodes.ISTORE, plan.entryStampLocal()));
         code.add(new VarInsnNode(Opcodes.ILOAD, plan.entryStampLocal()));
         code.add(new JumpInsnNode(Opcodes.IFLT, restore));

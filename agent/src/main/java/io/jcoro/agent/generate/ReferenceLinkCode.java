@@ -1,5 +1,6 @@
 package io.jcoro.agent.generate;
 
+import io.jcoro.agent.contract.RuntimeNames;
 import io.jcoro.agent.identify.ClassCoroutines;
 import org.objectweb.asm.tree.InsnList;
 
@@ -26,7 +27,7 @@ public final class ReferenceLinkCode {
         InsnList code = new InsnList();
         code.add(Storage.constant(reference.interfaceId()));
         code.add(Storage.constant(reference.targetId()));
-        code.add(Storage.frames("linkReference", "(II)V"));
+        code.add(Storage.invoke(RuntimeNames.LINK_REFERENCE));
         return new Splice().before(reference.method().instructions.indexOf(reference.site()), code).growStack(2);
     }
 }

@@ -6,7 +6,6 @@ import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
-import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 
@@ -33,8 +32,7 @@ public final class RefusalCode {
         code.add(new TypeInsnNode(Opcodes.NEW, RuntimeNames.NOT_INSTRUMENTED));
         code.add(new InsnNode(Opcodes.DUP));
         code.add(new LdcInsnNode(message));
-        code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, RuntimeNames.NOT_INSTRUMENTED, "<init>",
-                "(Ljava/lang/String;)V", false));
+        code.add(Storage.invoke(RuntimeNames.NOT_INSTRUMENTED_INIT));
         code.add(new InsnNode(Opcodes.ATHROW));
         return code;
     }

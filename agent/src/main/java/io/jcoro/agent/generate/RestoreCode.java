@@ -43,11 +43,10 @@ final class RestoreCode {
     static InsnList emit(MethodPlan plan, LabelNode restore, List<LabelNode> reentry) {
         int f = plan.continuationLocal();
         int index = plan.scratchLocal();
-        String cont = RuntimeNames.CONTINUATION_DESC;
         InsnList code = new InsnList();
         code.add(restore);
         code.add(new VarInsnNode(Opcodes.ALOAD, f));
-        code.add(Storage.frames("beginRestore", "(" + cont + ")I"));
+        code.add(Storage.invoke(RuntimeNames.BEGIN_RESTORE));
         code.add(new VarInsnNode(Opcodes.ISTORE, index));
         code.add(new VarInsnNode(Opcodes.ILOAD, index));
         LabelNode fail = new LabelNode();
@@ -66,7 +65,7 @@ final class RestoreCode {
         code.add(fail);
         code.add(new VarInsnNode(Opcodes.ALOAD, f));
         code.add(new VarInsnNode(Opcodes.ILOAD, index));
-        code.add(Storage.frames("badResumeIndex", "(" + cont + "I)Ljava/lang/IllegalStateException;"));
+        code.add(Storage.invoke(RuntimeNames.BAD_RESUME_INDEX));
         code.add(new InsnNode(Opcodes.ATHROW));
         return code;
     }

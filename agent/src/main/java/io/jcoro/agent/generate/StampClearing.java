@@ -1,5 +1,6 @@
 package io.jcoro.agent.generate;
 
+import io.jcoro.agent.contract.RuntimeNames;
 import org.objectweb.asm.tree.InsnList;
 
 /**
@@ -21,7 +22,7 @@ public final class StampClearing {
      */
     public static Splice splice() {
         InsnList code = new InsnList();
-        code.add(Storage.frames("clearStamp", "()V"));
+        code.add(Storage.invoke(RuntimeNames.CLEAR_STAMP));
         return new Splice().atStart(code);
     }
 }

@@ -25,32 +25,45 @@ final class Storage {
     }
 
     /** The runtime's name for a value type: Int (every int-like type), Long, Float, Double, Ref. */
-    private static String kind(Type t) {
+    /** The {@code Frames.pushX} that saves a value of type {@code t}. */
+    private static RuntimeNames.Call pushCall(Type t) {
         switch (t.getSort()) {
             case Type.LONG:
-                return "Long";
+                return RuntimeNames.PUSH_LONG;
             case Type.FLOAT:
-                return "Float";
+                return RuntimeNames.PUSH_FLOAT;
             case Type.DOUBLE:
-                return "Double";
+                return RuntimeNames.PUSH_DOUBLE;
             case Type.OBJECT:
             case Type.ARRAY:
-                return "Ref";
+                return RuntimeNames.PUSH_REF;
             default:
-                return "Int";
+                return RuntimeNames.PUSH_INT;
         }
     }
 
-    private static String erased(Type t) {
-        return SuspensionPoint.isReference(t) ? "Ljava/lang/Object;"
-                : t.getSort() <= Type.INT ? "I" : t.getDescriptor();
+    /** The {@code Frames.popX} that restores a value of type {@code t}. */
+    private static RuntimeNames.Call popCall(Type t) {
+        switch (t.getSort()) {
+            case Type.LONG:
+                return RuntimeNames.POP_LONG;
+            case Type.FLOAT:
+                return RuntimeNames.POP_FLOAT;
+            case Type.DOUBLE:
+                return RuntimeNames.POP_DOUBLE;
+            case Type.OBJECT:
+            case Type.ARRAY:
+                return RuntimeNames.POP_REF;
+            default:
+                return RuntimeNames.POP_INT;
+        }
     }
 
     /** {@code Frames.pushX(value, f)}, the value being on top of the operand stack. */
     static InsnList push(Type t, int continuationLocal) {
         InsnList code = new InsnList();
         code.add(new VarInsnNode(Opcodes.ALOAD, continuationLocal));
-        code.add(frames("push" + kind(t), "(" + erased(t) + RuntimeNames.CONTINUATION_DESC + ")V"));
+        code.add(invoke(pushCall(t)));
         return code;
     }
 
@@ -62,7 +75,7 @@ final class Storage {
             return code;
         }
         code.add(new VarInsnNode(Opcodes.ALOAD, continuationLocal));
-        code.add(frames("pop" + kind(t), "(" + RuntimeNames.CONTINUATION_DESC + ")" + erased(t)));
+        code.add(invoke(popCall(t)));
         if (SuspensionPoint.isReference(t) && !t.getInternalName().equals("java/lang/Object")) {
             code.add(new TypeInsnNode(Opcodes.CHECKCAST, t.getInternalName()));
         }
@@ -73,14 +86,15 @@ final class Storage {
     static InsnList suspendingCheck(int continuationLocal, LabelNode capture) {
         InsnList code = new InsnList();
         code.add(new VarInsnNode(Opcodes.ALOAD, continuationLocal));
-        code.add(frames("isSuspending", "(" + RuntimeNames.CONTINUATION_DESC + ")Z"));
+        code.add(invoke(RuntimeNames.IS_SUSPENDING));
         code.add(new JumpInsnNode(Opcodes.IFNE, capture));
         return code;
     }
 
-    /** A call to {@code io.jcoro.core.internal.Frames}. */
-    static MethodInsnNode frames(String name, String descriptor) {
-        return new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeNames.FRAMES, name, descriptor, false);
+    /** A call of the runtime's, from the catalogue: the only way generated code calls it. */
+    static MethodInsnNode invoke(RuntimeNames.Call call) {
+        return new MethodInsnNode(call.isStatic() ? Opcodes.INVOKESTATIC : Opcodes.INVOKESPECIAL,
+                call.owner(), call.name(), call.descriptor(), false);
     }
 
     /** Pushes an int constant with the shortest instruction. */

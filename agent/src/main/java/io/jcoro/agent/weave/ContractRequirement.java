@@ -106,6 +106,7 @@ public final class ContractRequirement {
             mv.visitLdcInsn(version);
         }
         mv.visitLdcInsn(className);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RuntimeNames.CONTRACT, "require", "(ILjava/lang/String;)V", false);
+        RuntimeNames.Call require = RuntimeNames.CONTRACT_REQUIRE;
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, require.owner(), require.name(), require.descriptor(), false);
     }
 }
