@@ -72,10 +72,13 @@ class SyncTest {
 
     @Test
     void aWaiterThatTimesOutHoldsNoPermitAndLosesNone() {
+        // Ordered by events, not by clocks: the holder keeps the permit until the impatient
+        // waiter has given up, and the patient one queues behind it from the start.
         Semaphore one = new Semaphore("one", 1);
+        Event gaveUp = new Event("gave up");
         sched.spawn(() -> {
             one.acquire();
-            Syscalls.sleep(40);
+            gaveUp.await();
             one.release();
         });
         sched.spawn(() -> {
@@ -85,9 +88,9 @@ class SyncTest {
             } catch (TaskTimeout e) {
                 log.add("impatient gave up, " + one.waiting() + " waiting");
             }
+            gaveUp.set();
         });
         sched.spawn(() -> {
-            Syscalls.sleep(5);
             one.acquire();
             log.add("patient got it");
             one.release();
@@ -153,10 +156,7 @@ class SyncTest {
             Syscalls.sleep(20);
             lock.release();
         });
-        Task thief = sched.spawn(() -> {
-            Syscalls.sleep(5);
-            lock.release();
-        });
+        Task thief = sched.spawn(() -> lock.release()); // runs while the owner sleeps
         sched.run();
         assertEquals(List.of("lock 'l' (held by task " + owner.id() + "): task " + owner.id()
                 + " holds it already (a Lock is not re-entrant)"), log);

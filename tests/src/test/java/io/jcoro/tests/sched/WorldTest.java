@@ -75,19 +75,25 @@ class WorldTest {
                 log.add("failed: " + e.getMessage());
             }
         });
+        CountDownLatch ticked = new CountDownLatch(3);
         sched.spawn(() -> {
             while (!future.isDone()) {
                 ticks[0]++;
+                ticked.countDown();
                 Syscalls.sleep(1);
             }
         });
         CompletableFuture.runAsync(() -> {
-            sleep(30);
+            try {
+                ticked.await(10, TimeUnit.SECONDS); // completes only once the ticker has run meanwhile
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             future.completeExceptionally(new FileNotFoundException("no such thing"));
         });
         sched.run();
         assertEquals(List.of("failed: no such thing"), log);
-        assertTrue(ticks[0] > 3, "the ticker ran meanwhile: " + ticks[0]);
+        assertTrue(ticks[0] >= 3, "the ticker ran meanwhile: " + ticks[0]);
     }
 
     @Test
@@ -110,9 +116,10 @@ class WorldTest {
     void aBlockingCallRunsOnAThreadWhileTheOtherTasksRun() {
         int[] ticks = {0};
         boolean[] done = {false};
+        CountDownLatch ticked = new CountDownLatch(5);
         sched.spawn(() -> {
             String v = ToThread.run(() -> {
-                Thread.sleep(50);                 // blocks a pool thread, not the scheduler
+                ticked.await(10, TimeUnit.SECONDS); // blocks a pool thread until the ticker has run
                 return Thread.currentThread().getName();
             });
             done[0] = true;
@@ -121,12 +128,13 @@ class WorldTest {
         sched.spawn(() -> {
             while (!done[0]) {
                 ticks[0]++;
+                ticked.countDown();
                 Syscalls.sleep(1);
             }
         });
         sched.run();
         assertEquals(List.of("ran on jcoro-to-thread-N"), log);
-        assertTrue(ticks[0] > 5, "the ticker ran meanwhile: " + ticks[0]);
+        assertTrue(ticks[0] >= 5, "the ticker ran meanwhile: " + ticks[0]);
     }
 
     @Test
