@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -56,8 +57,8 @@ public final class PipeReader {
     private boolean ended;
     private IOException failure;
     private boolean closed;
-    /** What a waiting reader awaits: completed, and cleared, when the buffer changes. */
-    private CompletableFuture<Void> changed;
+    /** The waiting readers, woken when the buffer changes. */
+    private final Wakeups changed = new Wakeups();
 
     private PipeReader(String name, InputStream in, int bufferSize) {
         if (bufferSize < 1) {
@@ -116,7 +117,7 @@ public final class PipeReader {
                 Syscalls.checkpoint();
                 return data;
             }
-            PipeWait.await(signal(got), "recv from " + name);
+            await(signal(got), "recv from ");
         }
     }
 
@@ -145,7 +146,7 @@ public final class PipeReader {
             if (got == END) {
                 return null;
             }
-            PipeWait.await(signal(got), "readLine from " + name);
+            await(signal(got), "readLine from ");
         }
     }
 
@@ -156,20 +157,17 @@ public final class PipeReader {
      * second time.
      */
     public void close() {
-        CompletableFuture<Void> wake;
+        List<CompletableFuture<Void>> wake;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
             count = 0;
-            wake = changed;
-            changed = null;
+            wake = changed.takeAll();
             notifyAll(); // a pump waiting for room
         }
-        if (wake != null) {
-            wake.complete(null);
-        }
+        Wakeups.wake(wake);
         // the pump closes the stream when its read returns: closing it here could wait for that read
     }
 
@@ -198,6 +196,19 @@ public final class PipeReader {
     @SuppressWarnings("unchecked")
     private static CompletableFuture<Void> signal(Object got) {
         return (CompletableFuture<Void>) got;
+    }
+
+    @Coroutine
+    private void await(CompletableFuture<Void> wakeup, String what) {
+        try {
+            PipeWait.await(wakeup, what + name);
+        } finally {
+            forget(wakeup); // cancelled, or timed out: this reader no longer waits
+        }
+    }
+
+    private synchronized void forget(CompletableFuture<Void> wakeup) {
+        changed.remove(wakeup);
     }
 
     /** @return the bytes, {@link #END}, or the future to await */
@@ -263,10 +274,7 @@ public final class PipeReader {
     }
 
     private CompletableFuture<Void> waitForChange() {
-        if (changed == null) {
-            changed = new CompletableFuture<>();
-        }
-        return changed;
+        return changed.add();
     }
 
     // ---- the pump thread ---------------------------------------------------------------------------
@@ -307,7 +315,7 @@ public final class PipeReader {
     }
 
     private void put(byte[] chunk, int n) {
-        CompletableFuture<Void> wake;
+        List<CompletableFuture<Void>> wake;
         synchronized (this) {
             if (closed) {
                 return;
@@ -317,16 +325,13 @@ public final class PipeReader {
             System.arraycopy(chunk, 0, ring, tail, first);
             System.arraycopy(chunk, first, ring, 0, n - first);
             count += n;
-            wake = changed;
-            changed = null;
+            wake = changed.takeAll();
         }
-        if (wake != null) {
-            wake.complete(null); // outside the lock: the completion runs the waiter's wake-up
-        }
+        Wakeups.wake(wake); // outside the lock: completing runs the waiters' wake-ups
     }
 
     private void finish(IOException error) {
-        CompletableFuture<Void> wake;
+        List<CompletableFuture<Void>> wake;
         synchronized (this) {
             if (closed) {
                 return; // a read failing because close() closed the stream is no failure
@@ -336,12 +341,9 @@ public final class PipeReader {
             } else {
                 failure = error;
             }
-            wake = changed;
-            changed = null;
+            wake = changed.takeAll();
         }
-        if (wake != null) {
-            wake.complete(null);
-        }
+        Wakeups.wake(wake);
     }
 
     private void closeQuietly() {

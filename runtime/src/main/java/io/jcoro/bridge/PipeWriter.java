@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -48,8 +49,8 @@ public final class PipeWriter {
     /** Dropped: nothing more is written. */
     private boolean aborted;
     private IOException failure;
-    /** What a waiting sender awaits: completed, and cleared, when room is made. */
-    private CompletableFuture<Void> room;
+    /** The waiting senders, woken when room is made (or the stream fails or is dropped). */
+    private final Wakeups room = new Wakeups();
 
     PipeWriter(String name, OutputStream out, int bufferSize) {
         if (bufferSize < 1) {
@@ -92,8 +93,12 @@ public final class PipeWriter {
                 left -= n;
             } else {
                 @SuppressWarnings("unchecked")
-                CompletableFuture<Void> wait = (CompletableFuture<Void>) got;
-                PipeWait.await(wait, "send to " + name);
+                CompletableFuture<Void> wakeup = (CompletableFuture<Void>) got;
+                try {
+                    PipeWait.await(wakeup, "send to " + name);
+                } finally {
+                    forget(wakeup); // cancelled, or timed out: this sender no longer waits
+                }
             }
         }
         Syscalls.checkpoint();
@@ -134,7 +139,7 @@ public final class PipeWriter {
      * killed (a write in progress then fails at once, and the thread ends). Never blocks.
      */
     void abort() {
-        CompletableFuture<Void> wake;
+        List<CompletableFuture<Void>> wake;
         boolean closeNow;
         synchronized (this) {
             if (aborted) {
@@ -142,14 +147,11 @@ public final class PipeWriter {
             }
             aborted = true;
             count = 0;
-            wake = room;
-            room = null;
+            wake = room.takeAll();
             closeNow = writer == null && !ending;
             notifyAll();
         }
-        if (wake != null) {
-            wake.complete(null);
-        }
+        Wakeups.wake(wake);
         if (closeNow) {
             closeQuietly(); // else the thread closes it: here a close could wait for its write to return
         }
@@ -185,10 +187,7 @@ public final class PipeWriter {
         }
         int free = ring.length - count;
         if (free == 0) {
-            if (room == null) {
-                room = new CompletableFuture<>();
-            }
-            return room;
+            return room.add();
         }
         int n = Math.min(free, len);
         int tail = (head + count) % ring.length;
@@ -227,7 +226,7 @@ public final class PipeWriter {
 
     /** @return how many bytes were moved to {@code chunk}, waiting for some; 0 at the end */
     private int takeChunk(byte[] chunk) {
-        CompletableFuture<Void> wake;
+        List<CompletableFuture<Void>> wake;
         int n;
         synchronized (this) {
             boolean interrupted = false;
@@ -250,13 +249,14 @@ public final class PipeWriter {
             System.arraycopy(ring, 0, chunk, first, n - first);
             head = (head + n) % ring.length;
             count -= n;
-            wake = room;
-            room = null;
+            wake = room.takeAll();
         }
-        if (wake != null) {
-            wake.complete(null); // outside the lock: the completion runs the sender's wake-up
-        }
+        Wakeups.wake(wake); // outside the lock: completing runs the senders' wake-ups
         return n;
+    }
+
+    private synchronized void forget(CompletableFuture<Void> wakeup) {
+        room.remove(wakeup);
     }
 
     private synchronized boolean isEmpty() {
@@ -264,19 +264,16 @@ public final class PipeWriter {
     }
 
     private void failed(IOException e) {
-        CompletableFuture<Void> wake;
+        List<CompletableFuture<Void>> wake;
         synchronized (this) {
             if (aborted) {
                 return; // the pipe was closed under the write on purpose
             }
             failure = e;
             count = 0;
-            wake = room;
-            room = null;
+            wake = room.takeAll();
         }
-        if (wake != null) {
-            wake.complete(null);
-        }
+        Wakeups.wake(wake);
     }
 
     private void closeQuietly() {

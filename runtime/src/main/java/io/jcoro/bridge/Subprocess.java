@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -47,6 +48,10 @@ public final class Subprocess implements AutoCloseable {
     private final PipeReader stdout;
     private final PipeReader stderr;
     private final PipeWriter stdin;
+    /** The tasks waiting for the exit, woken by one callback on {@link Process#onExit()}. */
+    private final Wakeups exitWaiters = new Wakeups();
+    private boolean watchingExit;
+    private boolean exited;
     private boolean closed;
 
     private Subprocess(Process process, String name, ProcessBuilder builder, int bufferSize) {
@@ -183,7 +188,39 @@ public final class Subprocess implements AutoCloseable {
      */
     @Coroutine
     public int waitFor() {
-        return PipeWait.await(process.onExit(), "waitFor " + name).exitValue();
+        for (;;) {
+            CompletableFuture<Void> wakeup = exitWait();
+            if (wakeup == null) {
+                return process.exitValue();
+            }
+            try {
+                PipeWait.await(wakeup, "waitFor " + name);
+            } finally {
+                forgetExitWait(wakeup); // cancelled, or timed out: this task no longer waits
+            }
+        }
+    }
+
+    /** @return null if the child has exited, else a future completed when it does */
+    private synchronized CompletableFuture<Void> exitWait() {
+        if (!watchingExit) {
+            watchingExit = true; // one callback for every wait: no dependent piles up per waitFor
+            process.onExit().thenRun(this::exited); // may run at once, here
+        }
+        return exited ? null : exitWaiters.add();
+    }
+
+    private synchronized void forgetExitWait(CompletableFuture<Void> wakeup) {
+        exitWaiters.remove(wakeup);
+    }
+
+    private void exited() {
+        List<CompletableFuture<Void>> wake;
+        synchronized (this) {
+            exited = true;
+            wake = exitWaiters.takeAll();
+        }
+        Wakeups.wake(wake);
     }
 
     /** @return whether the child is still running */
