@@ -12,9 +12,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A stream that tasks read without blocking their scheduler: a subprocess's standard output or
- * error ({@link Subprocess#stdout()}, {@link Subprocess#stderr()}), or this process's standard
- * input ({@link StandardInput}). Python's {@code asyncio.StreamReader}, trio's
- * {@code ReceiveStream}.
+ * error ({@link Subprocess#stdout()}, {@link Subprocess#stderr()}), this process's standard
+ * input ({@link StandardInput}), or any blocking stream ({@link #start}). Python's
+ * {@code asyncio.StreamReader}, trio's {@code ReceiveStream}.
  *
  * <p>A pipe of {@link Process} (or {@code System.in}) is a blocking {@link InputStream}, not a
  * selectable channel, so a daemon <em>pump thread</em> reads it into a bounded buffer, and
@@ -72,14 +72,17 @@ public final class PipeReader {
     }
 
     /**
-     * Starts pumping {@code in} on a daemon thread of its own.
+     * Starts pumping {@code in} on a daemon thread of its own ({@code jcoro-pump NAME}), for
+     * tasks to read: any blocking stream, not only a subprocess's (a device, a stream a library
+     * hands out).
      *
      * @param name       the stream's name, in messages and in the thread's name ("stdout of process 42")
-     * @param in         the stream; the reader owns it and closes it at its end or on {@link #close()}
+     * @param in         the stream; the reader owns it, and its thread closes it at the end, on a
+     *                   failure, or after {@link #close()}
      * @param bufferSize how many bytes the buffer holds: the most read ahead, and the longest line
-     * @return the reader
+     * @return the reader, its thread started
      */
-    static PipeReader start(String name, InputStream in, int bufferSize) {
+    public static PipeReader start(String name, InputStream in, int bufferSize) {
         PipeReader r = new PipeReader(name, in, bufferSize);
         r.pump.start();
         return r;

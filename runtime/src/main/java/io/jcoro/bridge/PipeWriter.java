@@ -52,7 +52,20 @@ public final class PipeWriter {
     /** The waiting senders, woken when room is made (or the stream fails or is dropped). */
     private final Wakeups room = new Wakeups();
 
-    PipeWriter(String name, OutputStream out, int bufferSize) {
+    /**
+     * A writer of {@code out} for tasks: any blocking stream, not only a subprocess's input. Its
+     * thread ({@code jcoro-pump NAME}) starts at the first send.
+     *
+     * @param name       the stream's name, in messages and in the thread's name ("stdin of process 42")
+     * @param out        the stream; the writer owns it, and closes it after {@link #close()} or a failure
+     * @param bufferSize how many bytes the buffer holds: the most a send hands over before it waits
+     * @return the writer
+     */
+    public static PipeWriter start(String name, OutputStream out, int bufferSize) {
+        return new PipeWriter(name, out, bufferSize);
+    }
+
+    private PipeWriter(String name, OutputStream out, int bufferSize) {
         if (bufferSize < 1) {
             throw new IllegalArgumentException("a pipe buffer needs at least 1 byte, not " + bufferSize);
         }

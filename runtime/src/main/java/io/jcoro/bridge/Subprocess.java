@@ -63,7 +63,7 @@ public final class Subprocess implements AutoCloseable {
         this.stderr = builder.redirectError() == Redirect.PIPE && !builder.redirectErrorStream()
                 ? PipeReader.start("stderr of " + name, process.getErrorStream(), bufferSize)
                 : PipeReader.ended("stderr of " + name);
-        this.stdin = new PipeWriter("stdin of " + name, process.getOutputStream(), bufferSize);
+        this.stdin = PipeWriter.start("stdin of " + name, process.getOutputStream(), bufferSize);
     }
 
     /**
