@@ -41,7 +41,7 @@ class LayeringTest {
             "primitive", Set.of("core", "core/internal"),
             "sched", Set.of("core", "core/internal"),
             "xml", Set.of("core", "core/internal", "flow"),
-            "bridge", Set.of("core", "core/internal", "flow"),
+            "bridge", Set.of("core", "core/internal", "flow", "sched"),
             "net", Set.of("core", "core/internal", "sched"));
     /** A name in the io.jcoro packages: group 1 is its package, relative to io/jcoro. */
     private static final Pattern REFERENCE = Pattern.compile("io/jcoro/((?:\\w+/)*?\\w+)/[\\w$]+(?=[^\\w$/]|$)");

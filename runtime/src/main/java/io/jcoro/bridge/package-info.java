@@ -13,6 +13,12 @@
  * Two threads sending into one coroutine get "generator already executing" instead of the
  * course's crash; {@code Threaded} is the safe way to share one.
  *
- * <p>Layering: uses {@link io.jcoro.core} and {@link io.jcoro.flow} (README "Layers"; checked by {@code LayeringTest}).
+ * <p>For tasks of a {@link io.jcoro.sched.Scheduler}, {@link io.jcoro.bridge.Subprocess} talks to a
+ * child process and {@link io.jcoro.bridge.StandardInput} reads this process's input, suspending
+ * only the calling task: pump threads move the bytes through bounded buffers
+ * ({@link io.jcoro.bridge.PipeReader}, {@link io.jcoro.bridge.PipeWriter}) and wake the task
+ * through a future it awaits.
+ *
+ * <p>Layering: uses {@link io.jcoro.core}, {@link io.jcoro.flow} and {@link io.jcoro.sched} (README "Layers"; checked by {@code LayeringTest}).
  */
 package io.jcoro.bridge;

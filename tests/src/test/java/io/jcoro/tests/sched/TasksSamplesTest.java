@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The samples of issue 14 print what they say: channels, the world, one consumer type, the task dump. */
+/** The samples of issue 14 print what they say: channels, the world, a subprocess, one consumer type, the task dump. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a sample that spins fails, not hangs
 class TasksSamplesTest {
     @Test
@@ -34,6 +34,17 @@ class TasksSamplesTest {
         assertEquals(List.of("tail -F: request 1", "tail -F: request 2", "tail -F: request 3", "tail -F: request 4"),
                 tail, "the lines of both files, across the rotation");
         assertTrue(out.contains("ticker: the scheduler kept running all along (many turns)"), out);
+    }
+
+    @Test
+    void sortProcess() throws Exception {
+        String out = SampleTranscript.run("sortprocess").replace("\r\n", "\n");
+        List<String> sorted = out.lines().filter(l -> l.startsWith("sorted: ")).toList();
+        assertEquals(List.of("sorted: apple", "sorted: banana", "sorted: cherry", "sorted: date", "sorted: fig",
+                "sorted: pear", "sorted: quince"), sorted, out);
+        assertTrue(out.contains("sort says: 7 lines sorted\n"), out);         // its stderr, read by another task
+        assertTrue(out.indexOf("sort exited with status 0\n") > out.indexOf("sorted: quince"), out);
+        assertTrue(out.endsWith("ticker: the scheduler kept running all along (many turns)\n"), out);
     }
 
     @Test
