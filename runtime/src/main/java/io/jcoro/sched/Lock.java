@@ -23,7 +23,8 @@ import java.util.Objects;
  * Not re-entrant: a task that acquires a lock it holds is refused, rather than waiting for
  * itself for ever. {@link #release()} hands the lock straight to the first waiter. A wait is a
  * suspension point (a deadline or a cancellation ends it without the lock); a waiter that was
- * handed the lock holds it, as for {@link Semaphore}. Used on the scheduler's thread.
+ * handed the lock holds it, as for {@link Semaphore}. Used by the tasks of one scheduler, on any of
+ * its kernels (its monitor guards it).
  */
 public final class Lock {
     private final String name;
@@ -49,26 +50,38 @@ public final class Lock {
     @Coroutine
     public void acquire() {
         Task me = caller("acquire");
-        if (owner == me) {
-            throw new IllegalStateException(this + ": task " + me.id + " holds it already (a Lock is not re-entrant)");
-        }
-        if (owner == null && waiters.isEmpty()) {
-            owner = me;
-            return;
+        synchronized (this) {
+            if (owner == me) {
+                throw new IllegalStateException(this + ": task " + me.id + " holds it already (a Lock is not re-entrant)");
+            }
+            if (owner == null && waiters.isEmpty()) {
+                owner = me;
+                return;
+            }
         }
         Waiter w = new Waiter("acquire", this, null, null, 0);
         try {
             Co.yield((SystemCall) (k, task) -> {
                 w.bind(k, task);
-                if (owner == null && waiters.isEmpty()) {
-                    owner = task;
-                    w.complete(null, false);
-                } else {
-                    w.park(waiters);
+                boolean now;
+                synchronized (this) {
+                    now = owner == null && waiters.isEmpty();
+                    if (now) {
+                        owner = task;
+                    } else {
+                        w.park(waiters);
+                    }
+                }
+                if (now) {
+                    k.resume(task, null);
                 }
             });
         } catch (Throwable killed) {
-            if (owner == me) {
+            boolean mine;
+            synchronized (this) { // a release on another kernel handed it over under this lock
+                mine = owner == me;
+            }
+            if (mine) {
                 handOver(); // handed the lock, then killed before it ran: pass it on
             }
             throw killed;
@@ -83,11 +96,13 @@ public final class Lock {
      */
     public boolean tryAcquire() {
         Task me = caller("tryAcquire");
-        if (owner == null && waiters.isEmpty()) {
-            owner = me;
-            return true;
+        synchronized (this) {
+            if (owner == null && waiters.isEmpty()) {
+                owner = me;
+                return true;
+            }
+            return false;
         }
-        return false;
     }
 
     /**
@@ -97,28 +112,33 @@ public final class Lock {
      */
     public void release() {
         Task me = caller("release");
-        if (owner != me) {
-            throw new IllegalStateException(this + ": task " + me.id + " cannot release it; "
-                    + (owner == null ? "nobody holds it" : "task " + owner.id + " does"));
+        synchronized (this) {
+            if (owner != me) {
+                throw new IllegalStateException(this + ": task " + me.id + " cannot release it; "
+                        + (owner == null ? "nobody holds it" : "task " + owner.id + " does"));
+            }
         }
         handOver();
     }
 
     private void handOver() {
-        Waiter w = waiters.poll();
-        owner = w == null ? null : w.task;
+        Waiter w;
+        synchronized (this) {
+            w = waiters.pollCompleted(null, false);
+            owner = w == null ? null : w.task;
+        }
         if (w != null) {
-            w.complete(null, false);
+            w.wake();
         }
     }
 
     /** @return whether a task holds the lock */
-    public boolean isLocked() {
+    public synchronized boolean isLocked() {
         return owner != null;
     }
 
     /** @return the task holding the lock, or null */
-    public Task owner() {
+    public synchronized Task owner() {
         return owner;
     }
 
