@@ -75,11 +75,7 @@ public final class Semaphore {
                 }
             });
         } catch (Throwable killed) {
-            boolean granted;
-            synchronized (this) { // a release on another kernel recorded it under this lock
-                granted = w.done;
-            }
-            if (granted) {
+            if (granted(w)) {
                 release(); // granted, then killed before it ran: the permit is not lost
             }
             throw killed;
@@ -111,6 +107,11 @@ public final class Semaphore {
         if (w != null) {
             w.wake(); // the permit passed straight to it
         }
+    }
+
+    /** @return whether {@code w} was handed a permit; under the lock a release on another kernel took */
+    private synchronized boolean granted(Waiter w) {
+        return w.done;
     }
 
     /** @return how many permits are free */
