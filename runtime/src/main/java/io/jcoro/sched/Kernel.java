@@ -22,10 +22,16 @@ import java.util.function.Consumer;
  * the value) or parks it (waiting for I/O, a timer, another task's exit, or something of the
  * call's own) until something resumes it. See {@link SystemCall} for how to write one.
  *
- * <p>All methods must be called on the scheduler's thread: from system calls, from library
+ * <p>All methods must be called on the kernel's thread: from system calls, from library
  * code running inside a task (for instance a channel's {@code close()}), or before the scheduler
  * runs. Other threads may only {@link Scheduler#stop()} it, hand it work with
  * {@link Scheduler#execute}, or ask {@link Scheduler#tasks()}.
+ *
+ * <p>A scheduler on several threads ({@link Scheduler#onThreads}) has one kernel per thread, and
+ * each task belongs to one of them. A system call may still resume, raise into, cancel or kill a
+ * task of another kernel: the kernel passes the work to that task's own kernel through its inbox.
+ * A resume or raise from another kernel wakes the task only if it is waiting (it claims the
+ * task's wake-up; see docs/SCHEDULER.md, "All cores", for the lock a custom wait must take).
  */
 public final class Kernel {
     private static final ThreadLocal<Kernel> RUNNING = new ThreadLocal<>();
@@ -206,8 +212,9 @@ public final class Kernel {
     }
 
     /**
-     * Describes every live task: id, state, what it waits on, where it is suspended. On the
-     * scheduler's thread (a task may look at the others); {@link Scheduler#tasks()} from anywhere.
+     * Describes every live task of this kernel (all of the scheduler's, unless it runs on several
+     * threads): id, state, what it waits on, where it is suspended. On the kernel's thread (a task
+     * may look at the others); {@link Scheduler#tasks()}, for every kernel, from anywhere.
      *
      * @return the tasks in id order
      */

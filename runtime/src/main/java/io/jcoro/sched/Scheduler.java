@@ -40,7 +40,9 @@ import java.util.function.Supplier;
  * thread. It is cooperative: a task that never yields holds the scheduler.
  *
  * <p>Everything except {@link #stop()}, {@link #execute}, {@link #tasks()} and {@link #dump()}
- * must be called on the thread that runs the scheduler, or before it runs.
+ * must be called on the thread that runs the scheduler, or before it runs. A scheduler on several
+ * threads ({@link #onThreads}) may also be given tasks ({@link #spawn}) from any of its own
+ * threads, that is from its tasks.
  */
 public final class Scheduler implements AutoCloseable, Executor {
     /** How long {@link #tasks()} from another thread waits for the scheduler's answer. */
