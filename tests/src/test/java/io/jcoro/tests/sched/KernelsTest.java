@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jcoro.core.Co;
 import io.jcoro.core.Coroutine;
 import io.jcoro.sched.CancelScope;
 import io.jcoro.sched.Channel;
 import io.jcoro.sched.Event;
+import io.jcoro.sched.ExceptionGroup;
+import io.jcoro.sched.Kernel;
+import io.jcoro.sched.TaskGroup;
 import io.jcoro.sched.Lock;
 import io.jcoro.sched.Scheduler;
 import io.jcoro.sched.Select;
@@ -19,6 +23,8 @@ import io.jcoro.sched.Task;
 import io.jcoro.sched.TaskInfo;
 import io.jcoro.sched.TaskTimeout;
 import io.jcoro.sched.ToThread;
+import java.io.UncheckedIOException;
+import java.nio.channels.Pipe;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -207,7 +213,7 @@ class KernelsTest {
                     lock.acquire();
                     try {
                         int v = counter[0];
-                        Syscalls.checkpoint(); // others run meanwhile, on both threads
+                        Co.yield(null); // others run meanwhile, on both threads
                         counter[0] = v + 1;
                         threads.add(thread());
                     } finally {
@@ -216,7 +222,7 @@ class KernelsTest {
                     three.acquire();
                     try {
                         most.accumulateAndGet(inside.incrementAndGet(), Math::max);
-                        Syscalls.checkpoint();
+                        Co.yield(null); // the tasks behind it on this kernel take the other permits
                     } finally {
                         inside.decrementAndGet();
                         three.release();
@@ -435,6 +441,79 @@ class KernelsTest {
         assertEquals(4, cleaned.get(), "every task's finally ran");
         assertEquals(0, sched.taskCount());
         assertTrue(sched.isStopped());
+    }
+
+    @Test
+    void aTaskGroupWhoseChildrenMovedCancelsThemAllWhenOneFails() {
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        AtomicInteger cleaned = new AtomicInteger();
+        Throwable[] outcome = new Throwable[1];
+        sched.spawn(() -> { // alone on its kernel: its children start there, the other kernel takes some
+            try {
+                TaskGroup.run(group -> {
+                    for (int i = 0; i < 5; i++) {
+                        group.spawn(() -> {
+                            try {
+                                while (true) {
+                                    threads.add(thread());
+                                    Syscalls.checkpoint();
+                                }
+                            } finally {
+                                cleaned.incrementAndGet();
+                            }
+                        });
+                    }
+                    group.spawn(() -> {
+                        for (int i = 0; i < 100_000 && threads.size() < 2; i++) {
+                            Syscalls.checkpoint();
+                        }
+                        throw new IllegalStateException("child failed after its siblings spread");
+                    });
+                });
+            } catch (ExceptionGroup e) {
+                outcome[0] = e;
+            }
+        });
+        sched.run();
+        assertEquals(2, threads.size(), "children ran on both kernels: " + threads);
+        assertTrue(outcome[0] instanceof ExceptionGroup eg && eg.getCause() instanceof IllegalStateException, String.valueOf(outcome[0]));
+        assertEquals(5, cleaned.get(), "every sibling was cancelled and cleaned up, on whichever kernel");
+        assertEquals(List.of(), failed);
+    }
+
+    @Test
+    void closingAChannelWakesItsWaiterOnTheOtherKernel() throws Exception {
+        Pipe pipe = Pipe.open();
+        pipe.source().configureBlocking(false);
+        Object[] got = new Object[1];
+        String[] where = new String[2];
+        try {
+            sched.spawn(() -> {
+                where[0] = thread();
+                try {
+                    Syscalls.readWait(pipe.source()); // registered with this kernel's selector
+                    got[0] = "readable";
+                } catch (UncheckedIOException e) {
+                    got[0] = e;
+                }
+            });
+            sched.spawn(() -> {
+                where[1] = thread();
+                while (ToThread.run(sched::tasks).stream()
+                        .noneMatch(i -> i.waitingOn() != null && i.waitingOn().startsWith("readable"))) {
+                    Syscalls.sleep(1);
+                }
+                Kernel.current().closeChannel(pipe.source()); // from the other kernel
+            });
+            sched.run();
+        } finally {
+            pipe.sink().close();
+            pipe.source().close();
+        }
+        assertNotEquals(where[0], where[1]);
+        assertTrue(got[0] instanceof UncheckedIOException e && e.getMessage().contains("another task closed it"),
+                String.valueOf(got[0]));
+        assertEquals(List.of(), failed);
     }
 
     @Test
