@@ -20,6 +20,9 @@ import java.util.List;
  *     every part on each JDK given (default: this one), then the report
  * java -jar benchmarks/target/jcoro-benchmarks.jar report [RESULTS_DIR [MARKDOWN]]
  *     the report again from saved results (default benchmarks/results and BENCHMARKS.md)
+ * java -jar benchmarks/target/jcoro-benchmarks.jar kernels [runs] [clients] [requests]
+ *     K1: the scheduler on one and two kernels, a CPU-bound fan-out and the echo server's CPU
+ *     per message, printed (see {@link io.jcoro.benchmarks.sched.KernelScaling})
  * java -jar benchmarks/target/jcoro-benchmarks.jar compare [JAVA_HOME ...]
  *     B1, B2 and B4 against Kilim and Loom in one run per JDK and heap setting, to
  *     benchmarks/results/compare, then the report
@@ -63,9 +66,11 @@ public final class BenchmarksMain {
                 MarkdownReport.write(results.toAbsolutePath(), markdown.toAbsolutePath());
                 System.out.println("# report: " + markdown);
             }
+            case "kernels" -> io.jcoro.benchmarks.sched.KernelScaling.main(rest.toArray(String[]::new));
             default -> {
                 System.err.println("usage: java [-Dquick] -jar jcoro-benchmarks.jar [run|compare] [JAVA_HOME...]\n"
-                        + "       java -jar jcoro-benchmarks.jar report [RESULTS_DIR [MARKDOWN]]");
+                        + "       java -jar jcoro-benchmarks.jar report [RESULTS_DIR [MARKDOWN]]\n"
+                        + "       java -jar jcoro-benchmarks.jar kernels [runs] [clients] [requests]");
                 System.exit(2);
             }
         }

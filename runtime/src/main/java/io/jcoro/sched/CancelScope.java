@@ -38,7 +38,6 @@ import java.time.Duration;
  * methods are for the owner.
  */
 public final class CancelScope implements AutoCloseable {
-    final Kernel kernel;
     final Task task;
     /** The scope around this one in the same task, or null. */
     final CancelScope outer;
@@ -55,7 +54,6 @@ public final class CancelScope implements AutoCloseable {
         if (t == null) {
             throw new IllegalStateException("CancelScope." + opener + " is for code running in a task of a Scheduler");
         }
-        this.kernel = k;
         this.task = t;
         this.outer = t.scope;
         this.shield = shield;
@@ -126,7 +124,7 @@ public final class CancelScope implements AutoCloseable {
             return;
         }
         cancelCalled = true;
-        kernel.deliverCancellation(task);
+        task.kernel.deliverCancellation(task); // through the inbox of the task's kernel, if that is another
     }
 
     /** @return whether {@link #cancel()} was called or the deadline has passed */
@@ -166,7 +164,8 @@ public final class CancelScope implements AutoCloseable {
                     ? "task " + task.id + " has left it already" : "a scope opened inside it is still open"
                     + " (close scopes innermost first)"));
         }
-        if (kernel.currentTask() != task) {
+        Kernel here = Kernel.current();
+        if (here == null || here.currentTask() != task) {
             throw new IllegalStateException("CancelScope.close(): the scope belongs to task " + task.id);
         }
         closed = true;

@@ -42,7 +42,8 @@ import java.util.Objects;
  *       task's next suspension. So nothing is lost or received twice.
  * </ul>
  *
- * <p>A channel is used by the tasks of one scheduler, on its thread; items may not be null
+ * <p>A channel is used by the tasks of one scheduler, on any of its kernels (its monitor guards
+ * it; a waiter on another kernel is woken through that kernel's inbox); items may not be null
  * (null is what {@link #receiveOrNull} and {@link #tryReceive} return for "nothing"). Any
  * number of tasks may send and receive. To hand items in from another thread, complete a
  * {@link java.util.concurrent.CompletableFuture} that a task {@linkplain Syscalls#await awaits},
@@ -61,7 +62,9 @@ public final class Channel<T> {
     private final ArrayDeque<T> buffer = new ArrayDeque<>();
     final WaitQueue senders = new WaitQueue();
     final WaitQueue receivers = new WaitQueue();
-    private boolean closed;
+    private volatile boolean closed;
+    /** The waiter the last {@link #offer}, {@link #take} or {@link #putBack} completed, to wake once the lock is released. */
+    private Waiter toWake;
 
     /**
      * @param capacity how many items may wait in the channel; 0 for a rendezvous
@@ -100,12 +103,22 @@ public final class Channel<T> {
         Waiter w = new Waiter("send to", this, item, null, 0);
         Object answer = Co.yield((SystemCall) (k, task) -> {
             w.bind(k, task);
-            if (offer(item)) {
-                w.complete(null, false);
-            } else if (closed) {
-                w.complete(CLOSED, false);
-            } else {
-                w.park(senders);
+            Waiter other;
+            boolean now = true;
+            synchronized (this) {
+                if (offer(item)) {
+                    w.tryComplete(null, false);
+                } else if (closed) {
+                    w.tryComplete(CLOSED, false);
+                } else {
+                    w.park(senders);
+                    now = false;
+                }
+                other = takeWake();
+            }
+            wake(other);
+            if (now) {
+                w.wake();
             }
         });
         if (answer == CLOSED) {
@@ -145,16 +158,26 @@ public final class Channel<T> {
         try {
             answer = Co.yield((SystemCall) (k, task) -> {
                 w.bind(k, task);
-                Object now = take();
+                Waiter other;
+                Object now;
+                synchronized (this) {
+                    now = take();
+                    if (now != null) {
+                        w.tryComplete(now, now == END);
+                    } else {
+                        w.park(receivers);
+                    }
+                    other = takeWake();
+                }
+                wake(other);
                 if (now != null) {
-                    w.complete(now, now == END);
-                } else {
-                    w.park(receivers);
+                    w.wake();
                 }
             });
         } catch (Throwable killed) {
-            if (w.done && w.handed != END) {
-                putBack(w.handed); // handed an item, then killed before it ran: the item is not lost
+            Object lost = handedTo(w);
+            if (lost != null) {
+                giveBack(lost); // handed an item, then killed before it ran: the item is not lost
             }
             throw killed;
         }
@@ -172,10 +195,17 @@ public final class Channel<T> {
      */
     public boolean trySend(T item) {
         Objects.requireNonNull(item, "a channel item cannot be null");
-        if (closed) {
-            throw closedError("trySend");
+        boolean sent;
+        Waiter other;
+        synchronized (this) {
+            if (closed) {
+                throw closedError("trySend");
+            }
+            sent = offer(item);
+            other = takeWake();
         }
-        return offer(item);
+        wake(other);
+        return sent;
     }
 
     /**
@@ -184,7 +214,13 @@ public final class Channel<T> {
      * @return the item, or null if there is none now (see {@link #isDrained()} for the end)
      */
     public T tryReceive() {
-        Object now = take();
+        Object now;
+        Waiter other;
+        synchronized (this) {
+            now = take();
+            other = takeWake();
+        }
+        wake(other);
         @SuppressWarnings("unchecked")
         T item = now == null || now == END ? null : (T) now;
         return item;
@@ -197,15 +233,21 @@ public final class Channel<T> {
      * {@code finally} blocks.
      */
     public void close() {
-        if (closed) {
-            return;
+        java.util.ArrayList<Waiter> woken = new java.util.ArrayList<>();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (Waiter w; (w = receivers.pollCompleted(END, true)) != null; ) {
+                woken.add(w);
+            }
+            for (Waiter w; (w = senders.pollCompleted(CLOSED, false)) != null; ) {
+                woken.add(w);
+            }
         }
-        closed = true;
-        for (Waiter w; (w = receivers.poll()) != null; ) {
-            w.complete(END, true);
-        }
-        for (Waiter w; (w = senders.poll()) != null; ) {
-            w.complete(CLOSED, false);
+        for (Waiter w : woken) {
+            w.wake();
         }
     }
 
@@ -215,12 +257,12 @@ public final class Channel<T> {
     }
 
     /** @return whether the channel is closed and every item has been received */
-    public boolean isDrained() {
+    public synchronized boolean isDrained() {
         return closed && buffer.isEmpty();
     }
 
     /** @return how many items wait in the channel (not counting those of waiting senders) */
-    public int size() {
+    public synchronized int size() {
         return buffer.size();
     }
 
@@ -239,7 +281,20 @@ public final class Channel<T> {
         return "channel '" + name + "'";
     }
 
-    // ---- the matching, shared with Select; on the scheduler's thread ---------------------------
+    // ---- the matching, shared with Select; under this channel's lock ---------------------------
+
+    /** @return the waiter the last operation completed, to {@link #wake} once the lock is released */
+    Waiter takeWake() {
+        Waiter w = toWake;
+        toWake = null;
+        return w;
+    }
+
+    static void wake(Waiter w) {
+        if (w != null) {
+            w.wake();
+        }
+    }
 
     /** @return whether a receive would complete now (an item, a waiting sender, or the end) */
     boolean canReceive() {
@@ -261,9 +316,9 @@ public final class Channel<T> {
         if (closed) {
             return false;
         }
-        Waiter r = receivers.poll();
+        Waiter r = receivers.pollCompleted(item, false);
         if (r != null) {
-            r.complete(item, false);
+            toWake = r;
             return true;
         }
         if (buffer.size() < capacity) {
@@ -284,18 +339,19 @@ public final class Channel<T> {
      */
     Object take() {
         T first = buffer.poll();
-        Waiter s = senders.poll();
+        Waiter s = senders.pollCompleted(null, false);
+        if (s != null) {
+            toWake = s;
+        }
         if (first != null) {
             if (s != null) {
                 @SuppressWarnings("unchecked")
                 T t = (T) s.item;
                 buffer.add(t);
-                s.complete(null, false);
             }
             return first;
         }
         if (s != null) {
-            s.complete(null, false);
             return s.item;
         }
         return closed ? END : null;
@@ -306,14 +362,33 @@ public final class Channel<T> {
      * next waiting receiver, else to the front of the buffer, even past its capacity.
      */
     void putBack(Object item) {
-        Waiter r = receivers.poll();
+        Waiter r = receivers.pollCompleted(item, false);
         if (r != null) {
-            r.complete(item, false);
+            toWake = r;
         } else {
             @SuppressWarnings("unchecked")
             T t = (T) item;
             buffer.addFirst(t);
         }
+    }
+
+    /**
+     * @return the item a receiver was handed, or null; under the lock, where a sender on another
+     *         kernel recorded it (kept out of the {@code @Coroutine} methods: with a monitor
+     *         inside, the instrumented methods ran 3 to 4 times slower, see {@code OneKernelCost})
+     */
+    private synchronized Object handedTo(Waiter w) {
+        return w.done && w.handed != END ? w.handed : null;
+    }
+
+    /** {@link #putBack} under the lock, and wakes the receiver it went to. */
+    void giveBack(Object item) {
+        Waiter other;
+        synchronized (this) {
+            putBack(item);
+            other = takeWake();
+        }
+        wake(other);
     }
 
     ChannelClosed closedError(String op) {

@@ -14,13 +14,13 @@ import io.jcoro.core.Coroutine;
  * }</pre>
  *
  * A wait is a suspension point: a deadline or a cancellation ends it with {@link Cancelled}.
- * Used on the scheduler's thread: by tasks, system calls, or {@link Scheduler#execute} from
- * another thread.
+ * Used by the tasks and system calls of one scheduler, on any of its kernels (its monitor guards
+ * it), or through {@link Scheduler#execute} from another thread.
  */
 public final class Event {
     private final String name;
     private final WaitQueue waiters = new WaitQueue();
-    private boolean set;
+    private volatile boolean set;
 
     /** Creates an event that is not set. */
     public Event() {
@@ -43,19 +43,30 @@ public final class Event {
             return;
         }
         Co.yield((SystemCall) (k, task) -> {
-            if (set) {
+            boolean now;
+            synchronized (this) {
+                now = set;
+                if (!now) {
+                    new Waiter("wait for", this, null, null, 0).bind(k, task).park(waiters);
+                }
+            }
+            if (now) {
                 k.resume(task, null);
-            } else {
-                new Waiter("wait for", this, null, null, 0).bind(k, task).park(waiters);
             }
         });
     }
 
     /** Sets the event and wakes every waiting task, in the order they came. Does not suspend. */
     public void set() {
-        set = true;
-        for (Waiter w; (w = waiters.poll()) != null; ) {
-            w.complete(null, false);
+        java.util.ArrayList<Waiter> woken = new java.util.ArrayList<>();
+        synchronized (this) {
+            set = true;
+            for (Waiter w; (w = waiters.pollCompleted(null, false)) != null; ) {
+                woken.add(w);
+            }
+        }
+        for (Waiter w : woken) {
+            w.wake();
         }
     }
 
@@ -70,7 +81,7 @@ public final class Event {
     }
 
     /** @return how many tasks wait for it */
-    public int waiting() {
+    public synchronized int waiting() {
         return waiters.size();
     }
 

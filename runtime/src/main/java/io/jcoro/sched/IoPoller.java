@@ -206,6 +206,28 @@ final class IoPoller {
                 + " and another task closed it", new AsynchronousCloseException()));
     }
 
+    /**
+     * @return the waiters of {@code channel} on this poller's selector, or null if it has no key
+     *         there; callable from any thread, before the channel is closed
+     */
+    Waiters waitersOf(SelectableChannel channel) {
+        SelectionKey key = channel.keyFor(selector);
+        return key == null ? null : (Waiters) key.attachment();
+    }
+
+    /**
+     * Raises the close in the tasks still waiting in {@code w}, whose channel a task of another
+     * kernel closed (its key here is cancelled by the close itself); on this kernel's thread.
+     */
+    void closedElsewhere(Waiters w) {
+        if (w.reader != null) {
+            closedUnder(w.reader, w.channel);
+        }
+        if (w.writer != null) {
+            closedUnder(w.writer, w.channel);
+        }
+    }
+
     /** Interrupts a blocking {@link #poll}; callable from any thread. */
     void wakeup() {
         selector.wakeup();

@@ -22,10 +22,16 @@ import java.util.function.Consumer;
  * the value) or parks it (waiting for I/O, a timer, another task's exit, or something of the
  * call's own) until something resumes it. See {@link SystemCall} for how to write one.
  *
- * <p>All methods must be called on the scheduler's thread: from system calls, from library
+ * <p>All methods must be called on the kernel's thread: from system calls, from library
  * code running inside a task (for instance a channel's {@code close()}), or before the scheduler
  * runs. Other threads may only {@link Scheduler#stop()} it, hand it work with
  * {@link Scheduler#execute}, or ask {@link Scheduler#tasks()}.
+ *
+ * <p>A scheduler on several threads ({@link Scheduler#onThreads}) has one kernel per thread, and
+ * each task belongs to one of them. A system call may still resume, raise into, cancel or kill a
+ * task of another kernel: the kernel passes the work to that task's own kernel through its inbox.
+ * A resume or raise from another kernel wakes the task only if it is waiting (it claims the
+ * task's wake-up; see docs/SCHEDULER.md, "All cores", for the lock a custom wait must take).
  */
 public final class Kernel {
     private static final ThreadLocal<Kernel> RUNNING = new ThreadLocal<>();
@@ -39,7 +45,12 @@ public final class Kernel {
     /** How many immediate I/O operations a task may do before {@link Syscalls#checkpoint()} yields. */
     static final int IO_BUDGET = 16;
 
-    final TaskTable tasks = new TaskTable();
+    /** The live tasks: this kernel's own, or the table all kernels of a {@link KernelGroup} share. */
+    final TaskTable tasks;
+    /** The kernels this one runs with, or null for a scheduler of one kernel. */
+    final KernelGroup group;
+    /** How many tasks were ready after this kernel's last round: what the others balance against. */
+    volatile int load;
     final ArrayDeque<Task> ready = new ArrayDeque<>();
     final TimerQueue timers = new TimerQueue();
     final IoPoller io = new IoPoller(this);
@@ -64,6 +75,13 @@ public final class Kernel {
     Consumer<Task> onFailure = Kernel::reportFailure;
 
     Kernel() {
+        this.group = null;
+        this.tasks = new TaskTable();
+    }
+
+    Kernel(KernelGroup group) {
+        this.group = group;
+        this.tasks = group.tasks;
     }
 
     /**
@@ -100,21 +118,84 @@ public final class Kernel {
      */
     public Task spawn(Object body) {
         checkThread();
+        checkBody(body);
+        Task t = newTask(body);
+        adopt(t);
+        return t;
+    }
+
+    static void checkBody(Object body) {
         Objects.requireNonNull(body, "body");
         if (!(body instanceof CoRunnable || body instanceof CoSupplier || body instanceof Generator)) {
             throw new IllegalArgumentException("a task body is a CoRunnable, a CoSupplier or a Generator, not "
                     + body.getClass().getName());
         }
-        if (nextId == Integer.MAX_VALUE) {
+    }
+
+    /** Creates a task owned by this kernel and enters it in the table; any thread, with {@link #adopt} on this one. */
+    Task newTask(Object body) {
+        int id = group != null ? group.nextId() : nextId++;
+        if (id == Integer.MAX_VALUE || id < 0) {
             throw new IllegalStateException("task ids exhausted");
         }
-        Task t = new Task(nextId++, body);
+        Task t = new Task(id, body);
+        t.kernel = this;
         tasks.add(t);
+        return t;
+    }
+
+    /** Queues a new task made by {@link #newTask} (on this kernel's thread). */
+    private void adopt(Task t) {
         ready.add(t);
         if (activation != null) {
             activation.created(t);
         }
-        return t;
+    }
+
+    /** Posts a new task made by {@link #newTask} on another thread to this kernel. */
+    void adoptLater(Task t) {
+        inbox.post(() -> {
+            if (t.state == Task.READY) {
+                adopt(t);
+            }
+        });
+    }
+
+    /** Takes over a ready task another kernel handed over (work sharing); on this kernel's thread. */
+    void receive(Task t) {
+        if (t.kernel == this && t.state == Task.READY) {
+            ready.add(t);
+        } else if (!t.isDone()) {
+            onOwner(t, () -> t.kernel.receive(t)); // handed on again meanwhile
+        }
+    }
+
+    /**
+     * Whether this is the thread that may touch this kernel's tasks: its runner, or any thread
+     * while neither it nor its group runs.
+     */
+    boolean isHere() {
+        Thread r = runner;
+        return r == Thread.currentThread() || r == null && (group == null || !group.running);
+    }
+
+    /**
+     * Runs {@code work} on the thread of the kernel that owns {@code t}: at once if that is this
+     * thread, else posted to that kernel's inbox, and handed on if the task moved meanwhile.
+     */
+    static void onOwner(Task t, Runnable work) {
+        Kernel owner = t.kernel;
+        if (owner.isHere()) {
+            work.run();
+        } else {
+            owner.inbox.post(() -> {
+                if (t.kernel == owner || t.isDone()) {
+                    work.run();
+                } else {
+                    onOwner(t, work);
+                }
+            });
+        }
     }
 
     /**
@@ -131,14 +212,24 @@ public final class Kernel {
     }
 
     /**
-     * Describes every live task: id, state, what it waits on, where it is suspended. On the
-     * scheduler's thread (a task may look at the others); {@link Scheduler#tasks()} from anywhere.
+     * Describes every live task of this kernel (all of the scheduler's, unless it runs on several
+     * threads): id, state, what it waits on, where it is suspended. On the kernel's thread (a task
+     * may look at the others); {@link Scheduler#tasks()}, for every kernel, from anywhere.
      *
      * @return the tasks in id order
      */
     public java.util.List<TaskInfo> tasks() {
         checkThread();
-        return TaskInfo.of(tasks.snapshot());
+        return TaskInfo.of(ownTasks());
+    }
+
+    /** @return the live tasks this kernel owns, in id order (all of them without a group) */
+    Task[] ownTasks() {
+        Task[] all = tasks.snapshot();
+        if (group == null) {
+            return all;
+        }
+        return java.util.Arrays.stream(all).filter(t -> t.kernel == this).toArray(Task[]::new);
     }
 
     /** @return the task whose code runs now (stepped, or being killed), or null */
@@ -173,8 +264,18 @@ public final class Kernel {
 
     private void wake(Task task, Object value, boolean error) {
         checkThread();
+        if (!task.kernel.isHere()) {
+            // Another kernel's task: only a waiting one can be woken from here, by claiming it.
+            if (task.claim()) {
+                wakeClaimed(task, value, error);
+            }
+            return;
+        }
         switch (task.state) {
             case Task.WAITING:
+                if (!task.claim()) {
+                    return; // another waker got there first; its wake-up is on its way
+                }
                 unlink(task);
                 task.state = Task.READY;
                 ready.add(task);
@@ -191,6 +292,22 @@ public final class Kernel {
         }
         task.value = value;
         task.raising = error;
+    }
+
+    /**
+     * Wakes a waiting task whose wake-up the caller has {@linkplain Task#claim() claimed}: on its
+     * kernel's thread at once, else through that kernel's inbox.
+     */
+    static void wakeClaimed(Task task, Object value, boolean error) {
+        onOwner(task, () -> {
+            if (task.state == Task.WAITING) {
+                task.kernel.unlink(task);
+                task.state = Task.READY;
+                task.kernel.ready.add(task);
+                task.value = value;
+                task.raising = error;
+            }
+        });
     }
 
     /**
@@ -218,6 +335,11 @@ public final class Kernel {
         if (victim.isDone()) {
             return;
         }
+        if (!victim.kernel.isHere()) {
+            onOwner(victim, () -> victim.kernel.kill(victim)); // it runs or waits on another kernel's thread
+            return;
+        }
+        victim.claim(); // a wake-up claimed elsewhere stays claimed; one still to come is refused
         if (victim.state == Task.RUNNING) {
             throw new IllegalStateException("task " + victim.id + " is running and cannot be killed from inside;"
                     + " yield a KillTask for it instead");
@@ -260,6 +382,10 @@ public final class Kernel {
         if (task.isDone()) {
             return false;
         }
+        if (!task.kernel.isHere()) {
+            onOwner(task, () -> task.kernel.cancel(task));
+            return true;
+        }
         task.cancelRequested = true;
         if (task.state == Task.READY && task.generator.state() == GeneratorState.CREATED) {
             raise(task, new Cancelled(null, "task " + task.id + " was cancelled before it started"));
@@ -271,7 +397,10 @@ public final class Kernel {
 
     /** Wakes {@code task} with its pending cancellation if it is suspended and one is due. */
     void deliverCancellation(Task task) {
-        checkThread();
+        if (!task.kernel.isHere()) {
+            onOwner(task, () -> task.kernel.deliverCancellation(task));
+            return;
+        }
         if (task.state == Task.WAITING) {
             Cancelled c = CancelScope.pendingFor(task, now());
             if (c != null) {
@@ -316,20 +445,25 @@ public final class Kernel {
         if (target == waiter) {
             throw new IllegalArgumentException("task " + tid + " cannot wait for itself to exit");
         }
-        Object w = target.waiters;
-        if (w == null) {
-            target.waiters = waiter;
-        } else if (w instanceof Task single) {
-            ArrayList<Task> list = new ArrayList<>(4);
-            list.add(single);
-            list.add(waiter);
-            target.waiters = list;
-        } else {
-            @SuppressWarnings("unchecked")
-            ArrayList<Task> list = (ArrayList<Task>) w;
-            list.add(waiter);
+        synchronized (target) { // the target may exit on another kernel's thread
+            Object w = target.waiters;
+            if (w == Task.EXITED) {
+                return false; // exited since the lookup, on another kernel
+            }
+            if (w == null) {
+                target.waiters = waiter;
+            } else if (w instanceof Task single) {
+                ArrayList<Task> list = new ArrayList<>(4);
+                list.add(single);
+                list.add(waiter);
+                target.waiters = list;
+            } else {
+                @SuppressWarnings("unchecked")
+                ArrayList<Task> list = (ArrayList<Task>) w;
+                list.add(waiter);
+            }
+            waiter.value = target;
         }
-        waiter.value = target;
         return true;
     }
 
@@ -397,6 +531,9 @@ public final class Kernel {
     public void closeChannel(SelectableChannel channel) {
         checkThread();
         io.release(channel);
+        if (group != null) {
+            group.releaseElsewhere(this, channel); // keys it kept on the selectors of kernels its tasks came from
+        }
         try {
             channel.close();
         } catch (IOException e) {
@@ -439,11 +576,13 @@ public final class Kernel {
     }
 
     private static void removeWaiter(Task target, Task waiter) {
-        Object w = target.waiters;
-        if (w == waiter) {
-            target.waiters = null;
-        } else if (w instanceof ArrayList<?> list) {
-            list.remove(waiter);
+        synchronized (target) {
+            Object w = target.waiters;
+            if (w == waiter) {
+                target.waiters = null;
+            } else if (w instanceof ArrayList<?> list) {
+                list.remove(waiter);
+            }
         }
     }
 
@@ -453,6 +592,9 @@ public final class Kernel {
      */
     void exit(Task t) {
         tasks.remove(t);
+        if (group != null && tasks.size() == 0) {
+            group.wakeAll(); // the last task of all: every kernel's loop ends
+        }
         t.generator = null;
         t.value = null;
         t.scope = null;
@@ -466,15 +608,24 @@ public final class Kernel {
             activation.terminated(t);
         }
         if (t.group != null) {
-            t.group.childExited(t);
+            TaskGroup g = t.group;
+            onOwner(g.parent(), () -> g.childExited(t)); // the group is its parent's: it may run on another kernel
         }
-        Object w = t.waiters;
-        t.waiters = null;
+        Object w;
+        synchronized (t) { // claimed under the lock their unlink takes, so no claim reaches a later wait
+            w = t.waiters;
+            t.waiters = Task.EXITED;
+            if (w instanceof Task waiter) {
+                w = waiter.claim() ? waiter : null;
+            } else if (w instanceof ArrayList<?> list) {
+                list.removeIf(waiter -> !((Task) waiter).claim());
+            }
+        }
         if (w instanceof Task waiter) {
-            resume(waiter, t);
+            wakeClaimed(waiter, t, false);
         } else if (w instanceof ArrayList<?> list) {
             for (Object waiter : list) {
-                resume((Task) waiter, t);
+                wakeClaimed((Task) waiter, t, false);
             }
         }
     }

@@ -58,6 +58,7 @@ final class KernelLoop {
         }
         if (r instanceof SystemCall call) {
             t.state = Task.WAITING;
+            t.open(); // before the call can show the wait to anyone
             try {
                 call.handle(k, t);
             } catch (RuntimeException e) {
@@ -132,7 +133,7 @@ final class KernelLoop {
             k.inbox.drain(); // posted since the first drain: it may wake a task
             return true;
         }
-        return false;
+        return k.group != null && k.group.idle(k); // other kernels may still wake or hand over a task
     }
 
     /**
@@ -140,8 +141,8 @@ final class KernelLoop {
      * clean-up code spawned new ones, a few times at most.
      */
     void killAll() {
-        for (int pass = 0; pass < 8 && k.tasks.size() > 0; pass++) {
-            for (Task t : k.tasks.snapshot()) {
+        for (int pass = 0; pass < 8 && k.ownTasks().length > 0; pass++) {
+            for (Task t : k.ownTasks()) {
                 k.kill(t);
             }
         }
@@ -175,8 +176,8 @@ final class KernelLoop {
         if (interrupted != null && interrupted.state == Task.RUNNING) {
             interrupted.state = Task.READY;
         }
-        for (int pass = 0; pass < 8 && k.tasks.size() > 0; pass++) {
-            for (Task t : k.tasks.snapshot()) {
+        for (int pass = 0; pass < 8 && k.ownTasks().length > 0; pass++) {
+            for (Task t : k.ownTasks()) {
                 try {
                     if (t.state == Task.RUNNING) {
                         t.state = Task.READY; // its system call was running when the kernel failed

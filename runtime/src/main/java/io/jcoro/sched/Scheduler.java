@@ -40,18 +40,64 @@ import java.util.function.Supplier;
  * thread. It is cooperative: a task that never yields holds the scheduler.
  *
  * <p>Everything except {@link #stop()}, {@link #execute}, {@link #tasks()} and {@link #dump()}
- * must be called on the thread that runs the scheduler, or before it runs.
+ * must be called on the thread that runs the scheduler, or before it runs. A scheduler on several
+ * threads ({@link #onThreads}) may also be given tasks ({@link #spawn}) from any of its own
+ * threads, that is from its tasks.
  */
 public final class Scheduler implements AutoCloseable, Executor {
     /** How long {@link #tasks()} from another thread waits for the scheduler's answer. */
     private static final long ASK_TIMEOUT_SECONDS = 5;
 
-    private final Kernel kernel = new Kernel();
+    /** The kernel of a one-thread scheduler; the first of a group, whose loop runs on the caller of run(). */
+    private final Kernel kernel;
+    /** The kernels of a scheduler on several threads, or null. */
+    private final KernelGroup group;
     private volatile boolean stopRequested;
     private boolean closed;
 
-    /** Creates a scheduler with no tasks. */
+    /** Creates a scheduler with no tasks, that runs on the thread that calls {@link #run()}. */
     public Scheduler() {
+        this(null);
+    }
+
+    private Scheduler(KernelGroup group) {
+        this.group = group;
+        this.kernel = group == null ? new Kernel() : group.kernels[0];
+    }
+
+    /**
+     * Creates a scheduler that runs on {@code threads} threads, one kernel each (its own ready
+     * queue, timers and selector): {@link #run()} runs one kernel on the calling thread and the
+     * others on threads of their own, and returns when no task is left on any. Tasks spawned
+     * from outside go to the kernels in turn, and a kernel with ready tasks to spare hands half
+     * of them to an idle one between two rounds, so a task may resume on another thread than
+     * the one it last ran on (never on two at once). A task waiting for I/O, a timer or a
+     * channel stays on its kernel until it is woken; channels, events, semaphores, locks, task
+     * waits, cancellation and kills work across kernels. See docs/SCHEDULER.md, "All cores".
+     * With one thread this is {@code new Scheduler()}.
+     *
+     * @param threads how many kernels, at least 1 (the number of cores, for all of them)
+     * @return the scheduler
+     * @throws IllegalArgumentException if {@code threads} is less than 1
+     */
+    public static Scheduler onThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("a scheduler needs at least one thread: " + threads);
+        }
+        return threads == 1 ? new Scheduler() : new Scheduler(new KernelGroup(threads));
+    }
+
+    /** @return how many threads (kernels) the scheduler runs on */
+    public int threads() {
+        return group == null ? 1 : group.kernels.length;
+    }
+
+    private Kernel[] kernels() {
+        return group == null ? new Kernel[] {kernel} : group.kernels;
+    }
+
+    private Task spawnAny(Object body) {
+        return group == null ? kernel.spawn(body) : group.spawn(body);
     }
 
     /**
@@ -62,7 +108,7 @@ public final class Scheduler implements AutoCloseable, Executor {
      * @return the new task
      */
     public Task spawn(CoRunnable body) {
-        return kernel.spawn(body);
+        return spawnAny(body);
     }
 
     /**
@@ -74,7 +120,7 @@ public final class Scheduler implements AutoCloseable, Executor {
      * @return the new task
      */
     public Task spawnReturning(CoSupplier<?> body) {
-        return kernel.spawn(body);
+        return spawnAny(body);
     }
 
     /**
@@ -86,7 +132,7 @@ public final class Scheduler implements AutoCloseable, Executor {
      * @return the new task
      */
     public Task spawn(Generator<?> body) {
-        return kernel.spawn(body);
+        return spawnAny(body);
     }
 
     /**
@@ -97,7 +143,9 @@ public final class Scheduler implements AutoCloseable, Executor {
      * @return this scheduler
      */
     public Scheduler onExit(Consumer<Task> listener) {
-        kernel.onExit = listener;
+        for (Kernel k : kernels()) {
+            k.onExit = listener;
+        }
         return this;
     }
 
@@ -110,7 +158,9 @@ public final class Scheduler implements AutoCloseable, Executor {
      * @return this scheduler
      */
     public Scheduler onFailure(Consumer<Task> reporter) {
-        kernel.onFailure = reporter;
+        for (Kernel k : kernels()) {
+            k.onFailure = reporter;
+        }
         return this;
     }
 
@@ -123,8 +173,10 @@ public final class Scheduler implements AutoCloseable, Executor {
      */
     public Scheduler addActivation(Activation activation) {
         Objects.requireNonNull(activation, "activation");
-        kernel.activation = ActivationChain.add(kernel.activation, activation);
-        activation.activate(kernel);
+        for (Kernel k : kernels()) {
+            k.activation = ActivationChain.add(k.activation, activation);
+            activation.activate(k);
+        }
         return this;
     }
 
@@ -155,7 +207,15 @@ public final class Scheduler implements AutoCloseable, Executor {
      *                               answer within 5 seconds (a task that never yields holds it)
      */
     public List<TaskInfo> tasks() {
-        return ask(kernel::tasks);
+        if (group == null) {
+            return ask(kernel, kernel::tasks);
+        }
+        List<TaskInfo> all = new java.util.ArrayList<>();
+        for (Kernel k : group.kernels) {
+            all.addAll(ask(k, k::tasks)); // each kernel describes its own tasks, on its thread
+        }
+        all.sort(java.util.Comparator.comparingInt(TaskInfo::id));
+        return all;
     }
 
     /**
@@ -179,13 +239,13 @@ public final class Scheduler implements AutoCloseable, Executor {
         return sb.toString();
     }
 
-    private <R> R ask(Supplier<R> question) {
-        Thread r = kernel.runner;
+    private static <R> R ask(Kernel k, Supplier<R> question) {
+        Thread r = k.runner;
         if (r == null || r == Thread.currentThread()) {
             return question.get();
         }
         CompletableFuture<R> answer = new CompletableFuture<>();
-        execute(() -> answer.complete(question.get()));
+        k.inbox.post(() -> answer.complete(question.get()));
         try {
             return answer.get(ASK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
@@ -220,6 +280,10 @@ public final class Scheduler implements AutoCloseable, Executor {
         if (closed) {
             throw new IllegalStateException("the scheduler is closed");
         }
+        if (group != null) {
+            runGroup();
+            return;
+        }
         kernel.enter();
         try {
             loop();
@@ -245,30 +309,120 @@ public final class Scheduler implements AutoCloseable, Executor {
     }
 
     private void loop() {
-        while (!stopRequested && kernel.taskCount() > 0) {
-            if (!kernel.loop.awaitEvents()) {
+        loop(kernel);
+    }
+
+    private void loop(Kernel k) {
+        while (!stopRequested && k.taskCount() > 0 && (group == null || group.deadlock == null)) {
+            if (!k.loop.awaitEvents()) {
                 if (stopRequested) {
                     break;
                 }
                 throw new Deadlock("deadlock: every task waits and nothing can wake one: "
-                        + describe(kernel.tasks.snapshot()));
+                        + describe(k.tasks.snapshot()) + (group == null ? "" : " (on " + group.kernels.length + " kernels)"));
             }
-            runRound();
+            runRound(k);
         }
         if (stopRequested) {
-            kernel.loop.killAll();
+            k.loop.killAll();
         }
     }
 
     /** Runs each task that is ready now once; tasks made ready meanwhile wait for the next round. */
-    private void runRound() {
-        Kernel k = kernel;
+    private void runRound(Kernel k) {
         for (int n = k.ready.size(); n > 0 && !stopRequested; n--) {
             Task t = k.ready.poll();
             if (t.state == Task.READY) {
                 k.loop.step(t);
             }
             // else: killed while it waited in the queue
+        }
+        if (group != null) {
+            group.share(k);
+        }
+    }
+
+    /**
+     * {@link #run()} on several kernels: kernel 0 on this thread, the others on threads of their
+     * own, until no task is left on any, a stop, a failure of one kernel (which stops them all
+     * and comes out here) or a deadlock of all of them.
+     */
+    private void runGroup() {
+        if (group.running) {
+            throw new IllegalStateException("the scheduler is already running");
+        }
+        group.running = true;
+        group.deadlock = null;
+        Throwable[] failure = new Throwable[1];
+        Kernel[] ks = group.kernels;
+        Thread[] threads = new Thread[ks.length - 1];
+        try {
+            for (int i = 1; i < ks.length; i++) {
+                Kernel k = ks[i];
+                threads[i - 1] = new Thread(() -> runKernel(k, failure), "jcoro-kernel-" + i);
+                threads[i - 1].start();
+            }
+            runKernel(ks[0], failure);
+        } finally {
+            joinAll(threads);
+            group.running = false;
+        }
+        if (stopRequested || failure[0] != null && !(failure[0] instanceof Deadlock)) {
+            for (Kernel k : ks) { // tasks that were handed over as the loops ended
+                k.enter();
+                try {
+                    k.loop.killAll();
+                } finally {
+                    k.leave();
+                }
+            }
+        }
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure[0] instanceof Error e) {
+            throw e;
+        }
+    }
+
+    private void runKernel(Kernel k, Throwable[] failure) {
+        k.enter();
+        try {
+            loop(k);
+        } catch (Throwable f) {
+            if (!(f instanceof Deadlock)) {
+                stopRequested = true;
+                group.wakeAll();
+                k.loop.abort(f);
+            }
+            synchronized (failure) {
+                if (failure[0] == null) {
+                    failure[0] = f;
+                } else {
+                    failure[0].addSuppressed(f);
+                }
+            }
+        } finally {
+            k.inbox.drain();
+            k.leave();
+        }
+    }
+
+    /** Waits for the kernels' threads; they end once the loops see the end, a stop or a deadlock. */
+    private void joinAll(Thread[] threads) {
+        boolean interrupted = false;
+        for (Thread t : threads) {
+            while (t != null && t.isAlive()) {
+                try {
+                    t.join(1000);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    stop(); // the caller wants out: stop every kernel, then wait for them
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -279,7 +433,9 @@ public final class Scheduler implements AutoCloseable, Executor {
      */
     public void stop() {
         stopRequested = true;
-        kernel.io.wakeup();
+        for (Kernel k : kernels()) {
+            k.io.wakeup();
+        }
     }
 
     /** @return whether {@link #stop()} has been called */
@@ -304,23 +460,30 @@ public final class Scheduler implements AutoCloseable, Executor {
         if (closed) {
             return;
         }
-        if (kernel.runner != null) {
+        if (kernel.runner != null || group != null && group.running) {
             throw new IllegalStateException("the scheduler is running; stop() it and let run() return first");
         }
         stopRequested = true;
-        kernel.enter();
         try {
-            kernel.loop.killAll();
+            for (Kernel k : kernels()) {
+                k.enter();
+                try {
+                    k.loop.killAll();
+                } finally {
+                    k.leave();
+                }
+            }
         } finally {
-            kernel.leave();
             closed = true;
-            kernel.io.close();
+            for (Kernel k : kernels()) {
+                k.io.close();
+            }
         }
     }
 
     @Override
     public String toString() {
-        return "Scheduler[" + kernel.taskCount() + " tasks" + (stopRequested ? ", stopped" : "") + "]";
+        return "Scheduler[" + kernel.taskCount() + " tasks" + (group == null ? "" : ", " + group.kernels.length + " threads") + (stopRequested ? ", stopped" : "") + "]";
     }
 
     private static String describe(Task[] tasks) {

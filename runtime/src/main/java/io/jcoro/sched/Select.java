@@ -109,15 +109,7 @@ public final class Select {
         Selection s = new Selection(this, channels, items);
         Result r;
         try {
-            r = Co.yield((SystemCall) (k, task) -> {
-                Result now = tryNow();
-                if (now != null) {
-                    s.completedAtOnce(now);
-                    k.resume(task, now);
-                } else {
-                    s.park(k, task);
-                }
-            });
+            r = Co.yield((SystemCall) s::start);
         } catch (Throwable killed) {
             s.undo(); // a received item the task will never see goes back to its channel
             throw killed;
@@ -146,13 +138,25 @@ public final class Select {
         for (int i = 0; i < channels.size(); i++) {
             Channel<?> ch = channels.get(i);
             Object item = items.get(i);
-            if (item == RECEIVE) {
-                if (ch.canReceive()) {
+            Result r = null;
+            Waiter other;
+            synchronized (ch) {
+                if (item == RECEIVE) {
                     Object v = ch.take();
-                    return v == Channel.END ? new Result(i, ch, null, true) : new Result(i, ch, v, false);
+                    if (v != null) {
+                        r = v == Channel.END ? new Result(i, ch, null, true) : new Result(i, ch, v, false);
+                    }
+                } else {
+                    boolean sent = ch.offer(item);
+                    if (sent || ch.isClosed()) {
+                        r = new Result(i, ch, sent ? null : Channel.CLOSED, false);
+                    }
                 }
-            } else if (ch.canSend()) {
-                return new Result(i, ch, ch.offer(item) ? null : Channel.CLOSED, false);
+                other = ch.takeWake();
+            }
+            Channel.wake(other);
+            if (r != null) {
+                return r;
             }
         }
         return null;

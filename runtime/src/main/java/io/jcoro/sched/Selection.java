@@ -4,17 +4,19 @@ import java.util.List;
 
 /**
  * A {@link Select} being awaited: one {@link Waiter} per case, each in its channel's queue
- * while the task waits. The first channel operation that completes one of them wakes the task,
- * and the kernel's unpark ({@link #leaveAll()}) takes every other case out before anything else
- * can match it. It remembers which case completed, so that a receive can be undone if the task
- * is killed before it sees the item.
+ * while the task waits. The first channel operation that completes one of them claims the
+ * task's wake-up ({@link Task#claimAsCase}) and wakes it; the others find it claimed and skip
+ * their case, and the kernel's unpark ({@link #run()}) takes every case out before the task runs
+ * again. The claim names the case, so that a receive can be undone if the task is killed before
+ * it sees the item.
  */
-final class Selection {
+final class Selection implements Runnable {
     private final Select select;
     private final List<Channel<?>> channels;
     private final List<Object> items;
     private Waiter[] cases;
-    /** The channel and item of a receive case that completed with an item, for {@link #undo()}. */
+    private Task task;
+    /** The channel and item of a receive case that completed without waiting, for {@link #undo}. */
     private Channel<?> receivedFrom;
     private Object received;
 
@@ -24,34 +26,69 @@ final class Selection {
         this.items = items;
     }
 
-    /** Puts one waiter per case in its channel's queue and parks the task. */
-    void park(Kernel k, Task task) {
+    /**
+     * In the select's system call: goes through the cases in order, each under its channel's
+     * lock, and either performs the first that can complete now and wakes the task, or queues a
+     * waiter for it. Checking and queueing under one lock means no operation can slip between
+     * them and leave both sides waiting. A case performed after others were queued first claims
+     * the task's wake-up, since another kernel may be completing a queued case meanwhile; if the
+     * operation then finds nothing (its counterpart gave up on its own kernel between the check
+     * and the claim), every case is withdrawn and the select starts over.
+     */
+    void start(Kernel k, Task task) {
+        this.task = task;
         cases = new Waiter[channels.size()];
+        k.park(task, this);
+        while (!tryCases(k, task)) {
+            run(); // withdraw what was queued, and try again with the token open
+            java.util.Arrays.fill(cases, null);
+            task.reopen();
+        }
+    }
+
+    /** @return false if a ready case vanished under the claim and the select must start over */
+    private boolean tryCases(Kernel k, Task task) {
         for (int i = 0; i < cases.length; i++) {
             Channel<?> ch = channels.get(i);
             Object item = items.get(i);
             boolean receive = Select.isReceive(item);
-            Waiter w = new Waiter(receive ? "receive from" : "send to", ch, receive ? null : item, this, i).bind(k, task);
-            (receive ? ch.receivers : ch.senders).add(w);
-            cases[i] = w;
+            Select.Result now = null;
+            Waiter other;
+            synchronized (ch) {
+                if (receive ? ch.canReceive() : ch.canSend()) {
+                    if (!task.claim()) {
+                        return true; // another kernel completed a queued case; its wake-up is on its way
+                    }
+                    if (receive) {
+                        Object v = ch.take();
+                        if (v == null) {
+                            return false;
+                        }
+                        now = v == Channel.END ? new Select.Result(i, ch, null, true) : new Select.Result(i, ch, v, false);
+                    } else {
+                        boolean sent = ch.offer(item);
+                        if (!sent && !ch.isClosed()) {
+                            return false;
+                        }
+                        now = new Select.Result(i, ch, sent ? null : Channel.CLOSED, false);
+                    }
+                    if (receive && !now.isEnd()) {
+                        receivedFrom = ch;
+                        received = now.value();
+                    }
+                    other = ch.takeWake();
+                } else {
+                    Waiter w = new Waiter(receive ? "receive from" : "send to", ch, receive ? null : item, this, i).bind(k, task);
+                    (receive ? ch.receivers : ch.senders).add(w);
+                    cases[i] = w;
+                    continue;
+                }
+            }
+            Channel.wake(other);
+            Kernel.wakeClaimed(task, now, false);
+            return true;
         }
-        k.park(task, cases[0]);
-    }
-
-    /** A case could complete without waiting. */
-    void completedAtOnce(Select.Result r) {
-        if (!r.isEnd() && r.value() != null && r.value() != Channel.CLOSED && Select.isReceive(items.get(r.index()))) {
-            receivedFrom = r.channel();
-            received = r.value();
-        }
-    }
-
-    /** Case {@code w} is completing with {@code value}. */
-    void completed(Waiter w, Object value) {
-        if (w.item == null && value != Channel.END && value != null) {
-            receivedFrom = (Channel<?>) w.on;
-            received = value;
-        }
+        return true;
     }
 
     /** @return what the task's select returns when case {@code index} completes with {@code value} */
@@ -63,22 +100,40 @@ final class Selection {
         return new Select.Result(index, ch, value, false); // a send case: null, or CLOSED
     }
 
-    /** The task was killed after a receive case was handed its item: give the item back. */
+    /**
+     * The task was killed after a receive case was handed its item: give the item back. The case
+     * is the one its claim names (a waiting case), or the one performed at once.
+     */
     void undo() {
+        int c = task == null ? -1 : task.claimedCase();
+        if (cases != null && c >= 0 && c < cases.length && cases[c] != null) {
+            Waiter w = cases[c];
+            if (w.item == null && w.handed != null && w.handed != Channel.END) {
+                receivedFrom = (Channel<?>) w.on;
+                received = w.handed;
+            }
+        }
         if (receivedFrom != null) {
-            receivedFrom.putBack(received);
+            Channel<?> ch = receivedFrom;
             receivedFrom = null;
+            ch.giveBack(received);
         }
     }
 
-    /** The task was woken (by a case, a deadline, a cancellation): withdraw every case. */
-    void leaveAll() {
+    /** The kernel's unpark: the task was woken (by a case, a deadline, a cancellation); withdraw every case. */
+    @Override
+    public void run() {
         if (cases == null) {
             return;
         }
-        for (Waiter w : cases) {
-            if (w.queue != null) {
-                w.queue.remove(w);
+        for (int i = 0; i < cases.length; i++) {
+            Waiter w = cases[i];
+            if (w != null) {
+                synchronized (w.on) {
+                    if (w.queue != null) {
+                        w.queue.remove(w);
+                    }
+                }
             }
         }
     }

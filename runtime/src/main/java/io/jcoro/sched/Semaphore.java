@@ -22,8 +22,8 @@ import java.util.Objects;
  * the first waiter, so a newcomer cannot overtake it. A wait is a suspension point: a deadline
  * or a cancellation ends it with {@link Cancelled} and no permit. A waiter that was handed a
  * permit holds it, even if a cancellation arrives before it runs (it is delivered at its next
- * suspension, inside the {@code try}, and the {@code finally} releases). Used on the scheduler's
- * thread.
+ * suspension, inside the {@code try}, and the {@code finally} releases). Used by the tasks of one
+ * scheduler, on any of its kernels (its monitor guards it).
  */
 public final class Semaphore {
     private final String name;
@@ -62,14 +62,20 @@ public final class Semaphore {
         try {
             Co.yield((SystemCall) (k, task) -> {
                 w.bind(k, task);
-                if (tryAcquire()) {
-                    w.complete(null, false);
-                } else {
-                    w.park(waiters);
+                boolean now;
+                synchronized (this) {
+                    now = tryAcquire();
+                    w.done = now; // granted at once: undone like a hand-over if the task is killed first
+                    if (!now) {
+                        w.park(waiters);
+                    }
+                }
+                if (now) {
+                    k.resume(task, null);
                 }
             });
         } catch (Throwable killed) {
-            if (w.done) {
+            if (granted(w)) {
                 release(); // granted, then killed before it ran: the permit is not lost
             }
             throw killed;
@@ -81,7 +87,7 @@ public final class Semaphore {
      *
      * @return whether it did
      */
-    public boolean tryAcquire() {
+    public synchronized boolean tryAcquire() {
         if (permits > 0 && waiters.isEmpty()) {
             permits--;
             return true;
@@ -91,21 +97,30 @@ public final class Semaphore {
 
     /** Gives a permit back: to the first waiting task if there is one. Does not suspend. */
     public void release() {
-        Waiter w = waiters.poll();
+        Waiter w;
+        synchronized (this) {
+            w = waiters.pollCompleted(null, false);
+            if (w == null) {
+                permits++;
+            }
+        }
         if (w != null) {
-            w.complete(null, false); // the permit passes straight to it
-        } else {
-            permits++;
+            w.wake(); // the permit passed straight to it
         }
     }
 
+    /** @return whether {@code w} was handed a permit; under the lock a release on another kernel took */
+    private synchronized boolean granted(Waiter w) {
+        return w.done;
+    }
+
     /** @return how many permits are free */
-    public int available() {
+    public synchronized int available() {
         return permits;
     }
 
     /** @return how many tasks wait for a permit */
-    public int waiting() {
+    public synchronized int waiting() {
         return waiters.size();
     }
 

@@ -6,6 +6,8 @@ import io.jcoro.core.CoSupplier;
 import io.jcoro.core.Coroutine;
 import io.jcoro.core.Generator;
 import io.jcoro.core.GeneratorExit;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * A task: a coroutine run by a {@link Scheduler}, with an id; the course's {@code Task}.
@@ -61,7 +63,27 @@ public final class Task {
     static final byte CANCELLED = 6;
     private static final State[] STATES = State.values();
 
+    /** The token of {@link #claim()}: 1 while the task waits and nobody has claimed its wake-up. */
+    private static final VarHandle PARKED;
+
+    static {
+        try {
+            PARKED = MethodHandles.lookup().findVarHandle(Task.class, "parked", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     final int id;
+    /**
+     * The kernel that owns the task: only its thread steps the task and touches its fields and
+     * its waits. Changes only while the task is {@link #READY} (a kernel hands it to another,
+     * through that kernel's inbox); see {@link Kernel#onOwner}.
+     */
+    volatile Kernel kernel;
+    /** See {@link #claim()}; accessed through {@link #PARKED}. */
+    @SuppressWarnings("unused")
+    private int parked;
     byte state = READY;
     /** {@link #value} is a Throwable to raise at the task's suspension point. */
     boolean raising;
@@ -96,7 +118,48 @@ public final class Task {
         this.generator = Generator.returning(RUN);
     }
 
-    /** @return the task id, unique within its scheduler, counting from 1 */
+    /** Opens the task's wake-up token as it parks, on its kernel's thread, before anything can see the wait. */
+    void open() {
+        PARKED.setRelease(this, 1);
+    }
+
+    /**
+     * Claims the wake-up of a waiting task: of everything that may wake it (a channel operation
+     * on another kernel, its own timer, a cancellation), exactly one wins, whichever thread it
+     * runs on; the others leave it alone. A waker on another kernel claims only while it holds
+     * the lock of the structure it found the task in (a channel's queue, a task's exit waiters),
+     * which the task's unpark also takes, so that a claim never reaches a later wait.
+     *
+     * @return whether this caller won
+     */
+    boolean claim() {
+        return PARKED.compareAndSet(this, 1, 0);
+    }
+
+    /**
+     * Claims the wake-up as case {@code index} of a select, so that the task's clean-up, if it is
+     * killed before it runs, can tell which case was handed something ({@link #claimedCase()}).
+     */
+    boolean claimAsCase(int index) {
+        return PARKED.compareAndSet(this, 1, 2 + index);
+    }
+
+    /** @return the select case that claimed the wake-up, or -1; valid until the task parks again */
+    int claimedCase() {
+        return (int) PARKED.getAcquire(this) - 2;
+    }
+
+    /** Gives back a claim the task took on itself (a select whose ready case vanished); on its kernel's thread. */
+    void reopen() {
+        PARKED.setRelease(this, 1);
+    }
+
+    /** @return whether the task's wake-up is still to be {@linkplain #claim() claimed} */
+    boolean isClaimable() {
+        return (int) PARKED.getAcquire(this) == 1;
+    }
+
+    /** @return the task id, unique within its scheduler (across all its kernels), counting from 1 */
     public int id() {
         return id;
     }

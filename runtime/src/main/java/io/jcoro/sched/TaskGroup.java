@@ -58,7 +58,6 @@ public final class TaskGroup {
         void run(TaskGroup group) throws Exception;
     }
 
-    private final Kernel kernel;
     private final Task parent;
     /** Cancels the body (in the parent) when the group is cancelled. */
     private final CancelScope scope;
@@ -71,7 +70,6 @@ public final class TaskGroup {
 
     private TaskGroup() {
         this.scope = CancelScope.open();
-        this.kernel = scope.kernel;
         this.parent = scope.task;
     }
 
@@ -195,11 +193,11 @@ public final class TaskGroup {
         if (ended) {
             throw new IllegalStateException("the task group of task " + parent.id + " has ended; it takes no more children");
         }
-        Task child = kernel.spawn(body);
+        Task child = parent.kernel.spawn(body); // on the parent's kernel, whose thread runs this
         child.group = this;
         children.add(child);
         if (cancelled) {
-            kernel.cancel(child);
+            parent.kernel.cancel(child);
         }
         return child;
     }
@@ -216,7 +214,7 @@ public final class TaskGroup {
         cancelled = true;
         scope.cancel();
         for (Task child : List.copyOf(children)) {
-            kernel.cancel(child);
+            parent.kernel.cancel(child); // on the child's own kernel, if it moved
         }
     }
 
@@ -230,7 +228,12 @@ public final class TaskGroup {
         return List.copyOf(children);
     }
 
-    /** The kernel saw a child exit. */
+    /** @return the task that runs the group's body; the group's state is touched on its kernel's thread */
+    Task parent() {
+        return parent;
+    }
+
+    /** The kernel saw a child exit (the parent's kernel: a child that exits on another is posted here). */
     void childExited(Task child) {
         children.remove(child);
         if (child.state == Task.FAILED) {
@@ -240,7 +243,7 @@ public final class TaskGroup {
         Task j = joiner;
         if (j != null) {
             joiner = null;
-            kernel.resume(j, null);
+            parent.kernel.resume(j, null);
         }
     }
 

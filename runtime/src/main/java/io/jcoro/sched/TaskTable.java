@@ -6,9 +6,38 @@ import java.util.Arrays;
  * The live tasks by id (the course's {@code taskmap}): an open-addressing hash table of the
  * {@link Task}s themselves, keyed by their id, with linear probing and backward-shift deletion.
  * One array slot per entry and no boxed keys or entry objects, because a scheduler may hold a
- * million tasks.
+ * million tasks. The kernels of one scheduler share one {@link Shared} table, so that ids are
+ * looked up across them.
  */
-final class TaskTable {
+class TaskTable {
+    /** The table of a scheduler on several threads: each operation under its monitor. */
+    static final class Shared extends TaskTable {
+        @Override
+        synchronized int size() {
+            return super.size();
+        }
+
+        @Override
+        synchronized Task get(int id) {
+            return super.get(id);
+        }
+
+        @Override
+        synchronized void add(Task task) {
+            super.add(task);
+        }
+
+        @Override
+        synchronized void remove(Task task) {
+            super.remove(task);
+        }
+
+        @Override
+        synchronized Task[] snapshot() {
+            return super.snapshot();
+        }
+    }
+
     private static final int MIN_CAPACITY = 16;
 
     private Task[] slots = new Task[MIN_CAPACITY];

@@ -3,15 +3,43 @@ package io.jcoro.sched;
 /**
  * The tasks parked on one side of a channel, an {@link Event} or a {@link Semaphore}, first in
  * first out: an intrusive doubly linked list of {@link Waiter}s, so that a waiter cancelled or
- * timed out in the middle of the queue leaves it in O(1). Used on the scheduler's thread only.
+ * timed out in the middle of the queue leaves it in O(1). Used under the lock of the primitive
+ * that holds it (its monitor), which a waiter's unpark takes too.
+ *
+ * <p>A waiter whose task has been woken otherwise (its wake-up {@linkplain Task#claim() claimed}
+ * by another case of its select, a deadline, a cancellation) may still be in the queue until its
+ * unpark runs on the task's kernel; {@link #pollCompleted} and {@link #isEmpty} skip and drop it.
  */
 final class WaitQueue {
     private Waiter head;
     private Waiter tail;
     private int size;
 
+    /** @return whether no waiter that can still be completed is queued (dropping dead ones at the head) */
     boolean isEmpty() {
-        return head == null;
+        for (Waiter w; (w = head) != null; remove(w)) {
+            if (w.canComplete()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Takes out the first waiter that can still be completed and completes it with {@code value}
+     * (its task's wake-up claimed and the hand-over recorded, in one step); the caller wakes it
+     * with {@link Waiter#wake()} once it has released the primitive's lock.
+     *
+     * @return that waiter, or null if none
+     */
+    Waiter pollCompleted(Object value, boolean end) {
+        for (Waiter w; (w = head) != null; ) {
+            remove(w);
+            if (w.tryComplete(value, end)) {
+                return w;
+            }
+        }
+        return null;
     }
 
     int size() {

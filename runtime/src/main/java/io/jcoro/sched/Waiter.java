@@ -8,11 +8,16 @@ package io.jcoro.sched;
  *   <li>It is the {@code unpark} of {@link Kernel#park}: however the task is woken (completed,
  *       cancelled, timed out, killed), the kernel runs it first and it leaves its queue, so that
  *       nothing is handed later to a task that no longer waits.
- *   <li>It records what the operation was given ({@link #done}, {@link #handed}) when it
- *       completes, so that the operation's {@code @Coroutine} method can undo it if the task
- *       is killed before it runs again (a killed task gets {@code GeneratorExit} at its yield,
- *       and what it was handed would otherwise be lost): a received item goes back to the
- *       channel, a permit is released.
+ *   <li>An operation completes it with {@link #tryComplete}, under the primitive's lock: that
+ *       claims the task's wake-up (a deadline or another case of a select may have claimed it
+ *       first, on another kernel's thread; then the waiter is skipped) and records what the
+ *       operation handed over ({@link #done}, {@link #handed}), so that the operation's
+ *       {@code @Coroutine} method can undo it if the task is killed before it runs again (a
+ *       killed task gets {@code GeneratorExit} at its yield, and what it was handed would
+ *       otherwise be lost): a received item goes back to the channel, a permit is released. The
+ *       undo reads those fields under the same lock. {@link #wake()} then wakes the task, after
+ *       the lock is released, since waking may run the unpark of a select, which takes other
+ *       channels' locks.
  *   <li>A waiter that is one case of a {@link Select} belongs to a {@link Selection}, which
  *       takes all its cases out at once.
  * </ul>
@@ -20,6 +25,7 @@ package io.jcoro.sched;
 final class Waiter implements Runnable {
     /** What the wait is, for introspection: {@code "receive from"} and the channel. */
     final String op;
+    /** The primitive waited on; its monitor guards the queue. */
     final Object on;
     /** For a sender: the item it offers. */
     final Object item;
@@ -29,9 +35,14 @@ final class Waiter implements Runnable {
     final int index;
     Kernel kernel;
     Task task;
-    /** The operation completed: {@link #handed} is what the task's yield returns. */
+    /**
+     * The operation completed: {@link #handed} is what it was given (read under the primitive's
+     * lock; a select reads {@link Task#claimedCase()} instead).
+     */
     boolean done;
     Object handed;
+    /** What the task's yield returns. */
+    private Object result;
     WaitQueue queue;
     Waiter prev;
     Waiter next;
@@ -51,30 +62,50 @@ final class Waiter implements Runnable {
         return this;
     }
 
-    /** Parks the task in {@code q}, until an operation {@linkplain #complete completes} it. */
+    /** Parks the task in {@code q} (under the primitive's lock), until an operation completes it. */
     void park(WaitQueue q) {
         q.add(this);
         kernel.park(task, this);
     }
 
-    /** Wakes the task with {@code value} (or, for a select, with the result of this case). */
-    void complete(Object value, boolean end) {
-        Object v = selection == null ? value : selection.result(index, value, end);
-        if (selection != null) {
-            selection.completed(this, value);
+    /** @return whether the task still waits here, unclaimed */
+    boolean canComplete() {
+        return task.isClaimable(); // a queued waiter's task parked before it was queued
+    }
+
+    /**
+     * Completes the wait with {@code value} (or, for a select, with the result of this case), if
+     * the task's wake-up is still to be claimed; under the primitive's lock.
+     *
+     * @return false if the task has been woken otherwise: the operation must look further
+     */
+    boolean tryComplete(Object value, boolean end) {
+        handed = value;
+        result = selection == null ? value : selection.result(index, value, end);
+        // A select's clean-up finds the case that won from the claim itself: written before it.
+        if (!(selection == null ? task.claim() : task.claimAsCase(index))) {
+            return false;
         }
         done = true;
-        handed = value;
-        kernel.resume(task, v);
+        return true;
+    }
+
+    /** Wakes the task completed by {@link #tryComplete}; outside the primitive's lock. */
+    void wake() {
+        Kernel.wakeClaimed(task, result, false);
     }
 
     /** The kernel's unpark: leave the queue (all the queues, for a select). */
     @Override
     public void run() {
         if (selection != null) {
-            selection.leaveAll();
-        } else if (queue != null) {
-            queue.remove(this);
+            selection.run();
+        } else {
+            synchronized (on) {
+                if (queue != null) {
+                    queue.remove(this);
+                }
+            }
         }
     }
 

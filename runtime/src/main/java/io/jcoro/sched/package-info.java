@@ -34,7 +34,9 @@
  * on a thread pool meanwhile, {@link io.jcoro.sched.Scheduler#execute} lets other threads in.
  * {@link io.jcoro.sched.Scheduler#tasks()} and {@link io.jcoro.sched.Scheduler#dump()} show what
  * every task waits on and where it is suspended; an {@link io.jcoro.sched.Activation} sees every
- * task's life and every trap.
+ * task's life and every trap. {@link io.jcoro.sched.Scheduler#onThreads} runs the tasks on
+ * several threads, one kernel each; a ready task may move to an idle kernel, and all of the above
+ * works between tasks of different kernels.
  *
  * <h2>No trampolines</h2>
  * In Python a {@code yield} suspends only the generator it is written in, so the course's

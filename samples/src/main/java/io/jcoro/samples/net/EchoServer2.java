@@ -32,9 +32,12 @@ import java.time.Duration;
  *       connection) stops the server with that exception instead of passing unnoticed.
  * </ul>
  *
- * <p>Arguments: {@code [port] [clients] [idle seconds]}: the port (default 45000, on loopback),
- * how many clients to serve before waiting for them to finish and ending (default: for ever),
- * and the idle timeout (default 60).
+ * <p>Arguments: {@code [--threads N] [port] [clients] [idle seconds]}: how many threads the
+ * scheduler runs on (default 1; {@code --threads 2} serves on two kernels, see
+ * {@link Scheduler#onThreads}: the handlers start on the accepting kernel and ready ones are
+ * handed to an idle kernel, where they then wait for their socket), the port (default 45000, on
+ * loopback), how many clients to serve before waiting for them to finish and ending (default:
+ * for ever), and the idle timeout (default 60).
  */
 public final class EchoServer2 {
     /** The idle timeout when none is given. */
@@ -106,9 +109,23 @@ public final class EchoServer2 {
      * @return the started thread, which ends once those clients have been served
      */
     public static Thread startQuietly(Listener sock, int clients) {
+        return startQuietly(sock, clients, new Scheduler());
+    }
+
+    /**
+     * {@link #startQuietly(Listener, int)} on a given scheduler, for instance one on several
+     * threads ({@link Scheduler#onThreads}); it is closed when the server ends.
+     *
+     * @param sock    the listener (closed when done)
+     * @param clients how many clients to serve before the thread ends; 0 for ever (until the
+     *                scheduler is {@linkplain Scheduler#stop() stopped})
+     * @param sched   the scheduler to run it on, not running
+     * @return the started thread, which runs the scheduler's first kernel
+     */
+    public static Thread startQuietly(Listener sock, int clients, Scheduler sched) {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         Thread server = new Thread(() -> {
-            try (Scheduler sched = new Scheduler()) {
+            try (sched) {
                 sched.spawn(() -> serve(quiet, sock, clients));
                 sched.run();
             }
@@ -119,10 +136,15 @@ public final class EchoServer2 {
     }
 
     public static void run(PrintStream out, String... args) {
+        int threads = 1;
+        if (args.length > 1 && args[0].equals("--threads")) {
+            threads = Integer.parseInt(args[1]);
+            args = java.util.Arrays.copyOfRange(args, 2, args.length);
+        }
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 45000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         Duration idle = args.length > 2 ? Duration.ofSeconds(Long.parseLong(args[2])) : DEFAULT_IDLE;
-        try (Scheduler sched = new Scheduler()) {
+        try (Scheduler sched = Scheduler.onThreads(threads)) {
             out.println("Server starting");
             Listener sock = Listener.bind(port);
             sched.spawn(() -> serve(out, sock, clients, idle));

@@ -143,6 +143,19 @@ class EchoSamplesTest {
         assertEquals(openBefore, OpenChannels.count());
     }
 
+    @Test
+    void echoserver2ServesOnTwoThreads() throws Exception {
+        int openBefore = OpenChannels.count();
+        int port = freePort();
+        Running r = new Running("echoserver2", "--threads", "2", String.valueOf(port), "2");
+        twoConcurrentClients(port);
+        String out = r.finish();
+        assertTrue(out.startsWith("Server starting\n"), out);
+        assertEquals(2, count(out, "Connection from /127.0.0.1:"), out);
+        assertEquals(2, count(out, "Client closed"), out);
+        assertEquals(openBefore, OpenChannels.count());
+    }
+
     void assertEchoServer(String sample) throws Exception {
         int port = freePort();
         Running r = new Running(sample, String.valueOf(port), "2");

@@ -26,6 +26,17 @@ class TasksSamplesTest {
     }
 
     @Test
+    void fanOutComputesTheSameOnOneThreadAndOnEveryCore() throws Exception {
+        String out = SampleTranscript.run("fanout", "16", "20", "1000", "2").replace("\r\n", "\n");
+        List<String> lines = out.lines().toList();
+        assertEquals(3, lines.size(), out);
+        assertTrue(lines.get(0).startsWith("16 tasks x 20 slices of 1000 rounds, on 1 thread and on "), out);
+        for (String run : lines.subList(1, 3)) {
+            assertTrue(run.matches("run \\d: 1 thread [0-9.]+ ms, \\d+ threads [0-9.]+ ms, speed-up [0-9.]+, checksums equal"), run);
+        }
+    }
+
+    @Test
     void world() throws Exception {
         String out = SampleTranscript.run("world").replace("\r\n", "\n");
         assertTrue(out.contains("await: the other thread's sum is 500000500000\n"), out);
