@@ -4,6 +4,7 @@ import io.jcoro.core.Co;
 import io.jcoro.core.CoRunnable;
 import io.jcoro.core.CoSupplier;
 import io.jcoro.core.Coroutine;
+import io.jcoro.core.GeneratorExit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +38,8 @@ import java.util.Objects;
  *       the children are cancelled and waited for, and that {@link Cancelled} comes out of
  *       {@code run}. The wait for the children is {@linkplain CancelScope#shield() shielded}:
  *       the block never ends while a child still runs.
+ *   <li>If the parent task is killed ({@link Syscalls#killTask}), nothing may suspend: the
+ *       children are cancelled and not waited for; each cleans up on its own and ends.
  *   <li>{@link #cancel()} cancels the body and the children; it is not a failure, and
  *       {@code run} then returns normally (trio's {@code nursery.cancel_scope.cancel()}).
  * </ul>
@@ -93,6 +96,10 @@ public final class TaskGroup {
         } catch (Throwable e) {
             bodyError = e;
         }
+        // Killed in the body (KillTask closes the parent's generator): a kill cannot wait, so the
+        // children are cancelled below and left to end on their own kernels, as when the parent
+        // is killed while it waits for them.
+        boolean killed = bodyError instanceof GeneratorExit;
         Cancelled outside = null; // a cancellation from outside the group, to pass on
         if (bodyError instanceof Cancelled c && c.scope() != g.scope) {
             outside = c;
@@ -109,7 +116,7 @@ public final class TaskGroup {
         // Wait for the children: unshielded while nothing is cancelled, so that a cancellation
         // from outside reaches the group; then shielded, as cancelled children still clean up.
         try {
-            while (!g.children.isEmpty() && !g.cancelled) {
+            while (!killed && !g.children.isEmpty() && !g.cancelled) {
                 try {
                     g.awaitChild();
                 } catch (Cancelled c) {
@@ -119,7 +126,7 @@ public final class TaskGroup {
                     g.cancel();
                 }
             }
-            if (!g.children.isEmpty()) {
+            if (!killed && !g.children.isEmpty()) {
                 try (CancelScope shield = CancelScope.shield()) {
                     while (!g.children.isEmpty()) {
                         g.awaitChild();
@@ -132,6 +139,9 @@ public final class TaskGroup {
             }
             g.ended = true;
             g.scope.close();
+        }
+        if (killed) {
+            throw (GeneratorExit) bodyError;
         }
         List<Throwable> all = new ArrayList<>();
         if (bodyError != null) {

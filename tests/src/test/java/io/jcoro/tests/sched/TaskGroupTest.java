@@ -281,6 +281,30 @@ class TaskGroupTest {
     }
 
     @Test
+    void killingTheParentWhileItsBodyRunsCancelsTheChildrenWithoutWaiting() {
+        Task[] child = new Task[1];
+        Task parent = sched.spawn(() -> TaskGroup.run(group -> {
+            child[0] = group.spawn(() -> {
+                try {
+                    Syscalls.sleep(3_600_000);
+                } finally {
+                    log.add("child cleanup");
+                }
+            });
+            Syscalls.sleep(3_600_000); // the body itself is still running when the kill comes
+        }));
+        sched.spawn(() -> {
+            Co.yield(null);              // the parent and its child have started
+            Syscalls.killTask(parent.id());
+            log.add("parent " + parent.state());
+        });
+        sched.run();
+        assertEquals(List.of("child cleanup", "parent KILLED"), log.stream().sorted().toList());
+        assertTrue(child[0].isCancelled(), () -> "child " + child[0].state());
+        assertTrue(failed.isEmpty(), () -> failed.toString()); // not "generator ignored GeneratorExit"
+    }
+
+    @Test
     void aGroupTakesNoChildrenOnceItHasEnded() {
         TaskGroup[] kept = new TaskGroup[1];
         sched.spawn(() -> {
