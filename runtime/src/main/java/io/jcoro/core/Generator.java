@@ -292,8 +292,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
         if (acquire() == CLOSED) {
             return;
         }
-        flags &= ~PEEKED;
-        value = null;
+        out = null; // a value hasNext() fetched is dropped
         Object r;
         try {
             r = run(null, new GeneratorExit(), true);
@@ -319,7 +318,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
         if (s == CLOSED) {
             return false;
         }
-        if ((flags & PEEKED) != 0) { // never set on a CREATED generator
+        if (out != null) { // a value fetched by the last hasNext(); never on a CREATED generator
             STATE.setRelease(this, SUSPENDED);
             return true;
         }
@@ -331,8 +330,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
         if (r == DONE) {
             return false;
         }
-        value = r;
-        flags |= PEEKED;
+        out = r != null ? r : NULL_OUT; // next() takes it
         STATE.setRelease(this, SUSPENDED);
         return true;
     }
@@ -472,7 +470,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
     }
 
     private Object advanceRunning(Object sent, Throwable thrown) {
-        if (flags != 0) {
+        if (out != null) {
             return takePeeked(sent, thrown);
         }
         return release(run(sent, thrown, true));
@@ -530,11 +528,10 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
             throw new IllegalStateException(
                     "hasNext() fetched a value that next() has not returned yet; take it first");
         }
-        flags = 0;
-        Object v = value;
-        value = null;
+        Object v = out;
+        out = null;
         STATE.setRelease(this, SUSPENDED);
-        return v;
+        return v != NULL_OUT ? v : null;
     }
 
     @SuppressWarnings("unchecked")
@@ -569,7 +566,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
         } else if (thrown != null) {
             value = thrown;
             flags = THROWING;
-        } else if (sent != null) { // value is null here (nothing peeked): next() stores nothing
+        } else if (sent != null) { // value is null while suspended: next() stores nothing
             value = sent;
         }
         return enterBody(started, false);
@@ -592,7 +589,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
             stamp = restoring ? Frames.BODY | RESTORE : Frames.BODY;
             result = invokeBody();
         } catch (Throwable t) {
-            if (restoring && mode == NORMAL && (pTop | rTop) != 0) {
+            if (restoring && out == null && (pTop | rTop) != 0) {
                 // a resume cut short (a stack overflow re-entering the frames): put it back
                 undoResume(savedPrims, savedRefs, keepPending);
                 throw Diagnostics.<RuntimeException>sneaky(t);
@@ -602,7 +599,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
         } finally {
             carrier.leave();
         }
-        if (mode != NORMAL) {
+        if (out != null) {
             return suspended();
         }
         if (stamp < 0) {
@@ -653,12 +650,15 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
         return ((CoSupplier<?>) b).get();
     }
 
+    /** The body suspended: takes the value it handed out, and the mode back to NORMAL. */
     private Object suspended() {
-        mode = NORMAL;
         settleRefs();
-        Object v = value;
-        value = null;
-        return v;
+        Object v = out;
+        out = null;
+        if (value != null) { // sent or thrown in: the frame has it now; next() stores nothing
+            value = null;
+        }
+        return v != NULL_OUT ? v : null;
     }
 
     private void finish(Object result) {
@@ -704,8 +704,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
                     + sub.getClass().getName());
         }
         delegate = sub;
-        value = first;
-        mode = CAPTURING;
+        out = first != null ? first : NULL_OUT;
         return null;
     }
 

@@ -11,9 +11,10 @@ package io.jcoro.core.internal;
  *
  * <h2>Invariants</h2>
  * <ul>
- *   <li>{@link #mode} is {@code NORMAL} whenever user code runs. A suspension point sets
- *       {@code CAPTURING}; every instrumented frame then saves itself and returns, innermost
- *       first, until the generator sees the mode and resets it.
+ *   <li>{@link #out} is null whenever user code runs (the mode NORMAL). A suspension point
+ *       stores the value it hands out there (CAPTURING); every instrumented frame then saves
+ *       itself and returns, innermost first, until the generator takes the value and clears
+ *       it. The value doubles as the mode, so a round trip writes it twice, not four times.
  *   <li>A resume is announced in the {@link #stamp} itself (its sign bit, {@link #RESTORE}):
  *       frames re-enter outermost first, each taking a stamp with the bit set, restoring itself
  *       and re-invoking its callee with the bit set again, until the innermost suspension point
@@ -30,30 +31,31 @@ package io.jcoro.core.internal;
  * </ul>
  */
 public abstract class Continuation {
-    /** The mode while user code runs (or frames restore themselves). */
-    protected static final int NORMAL = 0;
-    /** The mode while frames save themselves and return. */
-    protected static final int CAPTURING = 1;
+    /** {@link #out} for a suspension point that hands out {@code null}. */
+    protected static final Object NULL_OUT = new Object();
 
     /** The stamp bit that tells a frame to restore itself (method ids never have it). */
     protected static final int RESTORE = Integer.MIN_VALUE;
 
     /** {@link #value} is a Throwable to raise at the suspension point. */
     protected static final int THROWING = 1;
-    /** A generator's {@code hasNext()} ran the body; the value yielded waits in {@link #value}. */
-    protected static final int PEEKED = 4;
 
     private static final long[] NO_PRIMS = {};
     private static final Object[] NO_REFS = {};
 
-    /** {@link #NORMAL} or {@link #CAPTURING}. */
-    protected byte mode;
+    /**
+     * The mode and the value handed out at once: null while user code runs (NORMAL); while
+     * frames save themselves and return (CAPTURING), the value yielded, or the delegate's first
+     * value, with {@link #NULL_OUT} for null. A suspended generator keeps it only for a value
+     * that {@code hasNext()} fetched and {@code next()} has not taken yet.
+     */
+    protected Object out;
     /**
      * Handshake: the caller's expectation of which method it calls (see {@link Frames}), with
      * {@link #RESTORE} set when the callee is to restore itself.
      */
     protected int stamp;
-    /** {@link #THROWING}, {@link #PEEKED}. */
+    /** {@link #THROWING}. */
     protected byte flags;
     /** The saved primitives, each widened to its bits, and every frame's resume index. */
     long[] prims = NO_PRIMS;
@@ -70,7 +72,7 @@ public abstract class Continuation {
     protected int rTop;
     /** {@link #rTop} at the last suspension: slots up to it may hold values popped since. */
     int rSaved;
-    /** The value in transit: yielded out, sent in, thrown in, or (once finished) returned. */
+    /** The value in transit inward: sent in, thrown in, or (once finished) returned. */
     protected Object value;
 
     /** For {@code Generator} and the idle continuation only. */
@@ -120,7 +122,7 @@ public abstract class Continuation {
         pTop = 0;
         rTop = 0;
         rSaved = 0;
-        mode = NORMAL;
+        out = null;
         flags = 0;
         value = null;
     }
@@ -128,7 +130,7 @@ public abstract class Continuation {
     /**
      * {@code Co.yieldFrom(sub)} reached by the running body ({@link Frames#yieldFrom}): runs
      * {@code sub} to its first yield and either returns its return value at once or starts
-     * delegating to it and sets {@link #CAPTURING}.
+     * delegating to it, its first value in {@link #out} (CAPTURING).
      *
      * @param sub a {@code Generator} or an {@code Iterable}
      * @return the return value of a delegate that finished at once, or a dummy

@@ -87,13 +87,14 @@ public final class Frames {
 
     /** @param f the continuation @return whether the call that just returned is suspending */
     public static boolean isSuspending(Continuation f) {
-        return f.mode != Continuation.NORMAL;
+        return f.out != null;
     }
 
     // ---- suspension points -----------------------------------------------------------------
 
     /**
-     * {@code Co.yield(v)}: hands {@code v} out and starts the capture.
+     * {@code Co.yield(v)}: hands {@code v} out and starts the capture (one store: the value
+     * handed out is the mode).
      *
      * @param v the value to yield
      * @param f the continuation
@@ -103,8 +104,7 @@ public final class Frames {
         if (f instanceof Continuation.Idle) {
             throw Diagnostics.outsideGenerator("Co.yield");
         }
-        f.value = v;
-        f.mode = Continuation.CAPTURING;
+        f.out = v != null ? v : Continuation.NULL_OUT;
         return null;
     }
 
@@ -129,7 +129,7 @@ public final class Frames {
      * @return the sent value
      */
     public static Object resumeValue(Continuation f) {
-        Object v = f.value; // left in place: the next yield or the end of the body overwrites it
+        Object v = f.value; // left in place: the generator clears a value it sent in
         if (f.flags != 0) {
             return resumeThrowing(f, v);
         }
@@ -259,7 +259,7 @@ public final class Frames {
      * @return whether the handler must not run: a resume was cut short
      */
     public static boolean recover(Continuation f) {
-        if (f.mode != Continuation.NORMAL) {
+        if (f.out != null) {
             f.discardFrames();
             f.stamp = 0; // a capture that failed before the callee could take its stamp
             return false;
