@@ -16,7 +16,7 @@ import java.util.List;
  * The benchmarks jar's entry point.
  *
  * <pre>
- * java [-Dquick] -jar benchmarks/target/jcoro-benchmarks.jar [run] [JAVA_HOME ...]
+ * java [-Dquick] -jar benchmarks/target/jcoro-benchmarks.jar run [JAVA_HOME ...]
  *     every part on each JDK given (default: this one), then the report
  * java -jar benchmarks/target/jcoro-benchmarks.jar report [RESULTS_DIR [MARKDOWN]]
  *     the report again from saved results (default benchmarks/results and BENCHMARKS.md)
@@ -37,12 +37,13 @@ public final class BenchmarksMain {
     }
 
     /**
-     * @param args {@code [run|compare] [JAVA_HOME...]} or {@code report [RESULTS_DIR [MARKDOWN]]}
+     * @param args {@code run|compare [JAVA_HOME...]} or {@code report [RESULTS_DIR [MARKDOWN]]}
      * @throws Exception if a part fails
      */
     public static void main(String[] args) throws Exception {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
-        String command = !rest.isEmpty() && !rest.get(0).contains("/") ? rest.remove(0) : "run";
+        // No default command: a full run rewrites the committed results, so it is asked for by name.
+        String command = rest.isEmpty() ? "" : rest.remove(0);
         Path jar = thisJar();
         Path root = repositoryRoot(jar);
         switch (command) {
@@ -68,7 +69,7 @@ public final class BenchmarksMain {
             }
             case "kernels" -> io.jcoro.benchmarks.sched.KernelScaling.main(rest.toArray(String[]::new));
             default -> {
-                System.err.println("usage: java [-Dquick] -jar jcoro-benchmarks.jar [run|compare] [JAVA_HOME...]\n"
+                System.err.println("usage: java [-Dquick] -jar jcoro-benchmarks.jar run|compare [JAVA_HOME...]\n"
                         + "       java -jar jcoro-benchmarks.jar report [RESULTS_DIR [MARKDOWN]]\n"
                         + "       java -jar jcoro-benchmarks.jar kernels [runs] [clients] [requests]");
                 System.exit(2);

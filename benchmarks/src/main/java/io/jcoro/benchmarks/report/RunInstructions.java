@@ -12,8 +12,8 @@ final class RunInstructions extends ReportSection {
         line();
         line("```sh");
         line("mvn -q -DskipTests package          # with JDK 21+ (JAVA_HOME) so the jar has the Loom baselines");
-        line("java -jar benchmarks/target/jcoro-benchmarks.jar \"$JDK17\" \"$JDK25\"   # JDK homes");
-        line("java -Dquick -jar benchmarks/target/jcoro-benchmarks.jar     # smoke test, this JDK, < 2 min, to benchmarks/target/quick-results");
+        line("java -jar benchmarks/target/jcoro-benchmarks.jar run \"$JDK17\" \"$JDK25\"   # JDK homes");
+        line("java -Dquick -jar benchmarks/target/jcoro-benchmarks.jar run # smoke test, this JDK, < 2 min, to benchmarks/target/quick-results");
         line("java -jar benchmarks/target/jcoro-benchmarks.jar compare \"$JDK17\" \"$JDK25\"   # B1, B2, B4: jcoro, Kilim, Loom; both heap settings");
         line("java -Dset=primitive -jar benchmarks/target/jcoro-benchmarks.jar compare \"$JDK17\" \"$JDK25\"   # P1: primitive generators");
         line("java -jar benchmarks/target/jcoro-benchmarks.jar report      # this file again from benchmarks/results");
