@@ -21,41 +21,35 @@ import org.objectweb.asm.tree.VarInsnNode;
  * instruction builders the code generators share.
  */
 final class Storage {
+    /** The {@code Frames.pushX} that saves a value, by {@link #stackOf}. */
+    private static final RuntimeNames.Call[] PUSH = {
+        RuntimeNames.PUSH_INT, RuntimeNames.PUSH_LONG, RuntimeNames.PUSH_FLOAT, RuntimeNames.PUSH_DOUBLE,
+        RuntimeNames.PUSH_REF};
+    /** The {@code Frames.popX} that restores a value, by {@link #stackOf}. */
+    private static final RuntimeNames.Call[] POP = {
+        RuntimeNames.POP_INT, RuntimeNames.POP_LONG, RuntimeNames.POP_FLOAT, RuntimeNames.POP_DOUBLE,
+        RuntimeNames.POP_REF};
+
     private Storage() {
     }
 
-    /** The runtime's name for a value type: Int (every int-like type), Long, Float, Double, Ref. */
-    /** The {@code Frames.pushX} that saves a value of type {@code t}. */
-    private static RuntimeNames.Call pushCall(Type t) {
+    /**
+     * @return the typed stack a value of type {@code t} travels on: int (every int-like type),
+     *         long, float, double, ref
+     */
+    private static int stackOf(Type t) {
         switch (t.getSort()) {
             case Type.LONG:
-                return RuntimeNames.PUSH_LONG;
+                return 1;
             case Type.FLOAT:
-                return RuntimeNames.PUSH_FLOAT;
+                return 2;
             case Type.DOUBLE:
-                return RuntimeNames.PUSH_DOUBLE;
+                return 3;
             case Type.OBJECT:
             case Type.ARRAY:
-                return RuntimeNames.PUSH_REF;
+                return 4;
             default:
-                return RuntimeNames.PUSH_INT;
-        }
-    }
-
-    /** The {@code Frames.popX} that restores a value of type {@code t}. */
-    private static RuntimeNames.Call popCall(Type t) {
-        switch (t.getSort()) {
-            case Type.LONG:
-                return RuntimeNames.POP_LONG;
-            case Type.FLOAT:
-                return RuntimeNames.POP_FLOAT;
-            case Type.DOUBLE:
-                return RuntimeNames.POP_DOUBLE;
-            case Type.OBJECT:
-            case Type.ARRAY:
-                return RuntimeNames.POP_REF;
-            default:
-                return RuntimeNames.POP_INT;
+                return 0;
         }
     }
 
@@ -63,7 +57,7 @@ final class Storage {
     static InsnList push(Type t, int continuationLocal) {
         InsnList code = new InsnList();
         code.add(new VarInsnNode(Opcodes.ALOAD, continuationLocal));
-        code.add(invoke(pushCall(t)));
+        code.add(invoke(PUSH[stackOf(t)]));
         return code;
     }
 
@@ -75,7 +69,7 @@ final class Storage {
             return code;
         }
         code.add(new VarInsnNode(Opcodes.ALOAD, continuationLocal));
-        code.add(invoke(popCall(t)));
+        code.add(invoke(POP[stackOf(t)]));
         if (SuspensionPoint.isReference(t) && !t.getInternalName().equals("java/lang/Object")) {
             code.add(new TypeInsnNode(Opcodes.CHECKCAST, t.getInternalName()));
         }
