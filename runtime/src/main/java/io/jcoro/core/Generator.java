@@ -638,7 +638,15 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
 
     // ---- yield from (PEP 380): the protocol is Delegation's -----------------------------------
 
-    /** Called by generated code only (through {@link Frames#yieldFrom}); see {@link Delegation#begin}. */
+    /**
+     * Starts a {@code yieldFrom}, called from this generator's running body: runs the delegate
+     * to its first yield. Returns its return value if it finishes at once; otherwise suspends
+     * this generator with the delegate's first value. Called by generated code only (through
+     * {@link Frames#yieldFrom}).
+     *
+     * @param sub a {@code Generator} or an {@code Iterable}
+     * @return the return value of a delegate that finished at once, or a dummy
+     */
     @Override
     protected Object beginDelegation(Object sub) {
         return Delegation.begin(this, sub);
