@@ -73,11 +73,9 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
     private static final int CLOSED = 3;
 
     /** {@link #step}: the body finished during this step; its return value is in {@code value}. */
-    private static final Object DONE = new Object();
+    static final Object DONE = new Object();
     /** {@link #step}: the generator had already finished. */
     static final Object EXHAUSTED = new Object();
-    /** {@link #stepDelegate}: delegation ended; the delegating frame resumes. */
-    private static final Object DELEGATION_OVER = new Object();
 
     private static final VarHandle STATE;
     /** {@code -Djcoro.autoClose=true}: every generator is {@link #autoClosing}. */
@@ -96,10 +94,10 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
     /** A {@link CoRunnable} or {@link CoSupplier} (the inner generator for an auto-closing
      *  handle); dropped once finished. */
     private Object body;
-    /** The {@link Generator} or {@link Iterator} a {@code yieldFrom} delegates to. */
-    private Object delegate;
+    /** The {@link Generator} or {@link Iterator} a {@code yieldFrom} delegates to ({@link Delegation}). */
+    Object delegate;
 
-    private Generator(Object body) {
+    Generator(Object body) {
         this.body = body;
     }
 
@@ -175,18 +173,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
     /** The factories' common body. */
     private static <T> Generator<T> create(Object body, boolean autoClose) {
         Generator<T> g = new Generator<>(Objects.requireNonNull(body, "body"));
-        return autoClose ? closingHandle(g) : g;
-    }
-
-    /**
-     * The generator the user holds delegates every step to {@code inner}; the cleaner watches the
-     * handle and its action holds only {@code inner}, so the handle can become unreachable.
-     */
-    private static <T> Generator<T> closingHandle(Generator<?> inner) {
-        Generator<T> handle = new Generator<>(inner);
-        handle.delegate = inner;
-        AutoClose.CLEANER.register(handle, new AutoClose(inner));
-        return handle;
+        return autoClose ? ClosingHandles.wrap(g) : g;
     }
 
     /** A handle's delegate finished: so does the handle, with its result or its exception. */
@@ -198,26 +185,6 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
         }
         finish(result);
         return DONE;
-    }
-
-    /** The cleaner's action for an auto-closing generator. */
-    private static final class AutoClose implements Runnable {
-        static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
-        private final Generator<?> inner;
-
-        AutoClose(Generator<?> inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public void run() {
-            try {
-                inner.close();
-            } catch (Throwable t) {
-                System.err.println("[jcoro] closing an unreachable generator failed: " + t);
-                t.printStackTrace();
-            }
-        }
     }
 
     // ---- Python's protocol -------------------------------------------------------------------
@@ -461,7 +428,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
      * @return the value yielded, or {@link #DONE} (return value in {@code value}), or
      *         {@link #EXHAUSTED}
      */
-    private Object advance(Object sent, Throwable thrown) {
+    Object advance(Object sent, Throwable thrown) {
         // The plain read spares a new generator a compare-and-set that is bound to fail.
         if (state != SUSPENDED || !STATE.compareAndSet(this, SUSPENDED, RUNNING)) {
             return advanceSlow(sent, thrown);
@@ -555,8 +522,8 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
      */
     private Object run(Object sent, Throwable thrown, boolean started) {
         if (delegate != null) {
-            Object r = stepDelegate(sent, thrown);
-            if (r != DELEGATION_OVER) {
+            Object r = Delegation.step(this, sent, thrown);
+            if (r != Delegation.OVER) {
                 return r;
             }
             if (body instanceof Generator) {
@@ -669,7 +636,7 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
         STATE.setRelease(this, CLOSED);
     }
 
-    // ---- yield from (PEP 380) ----------------------------------------------------------------
+    // ---- yield from (PEP 380): the protocol is Delegation's -----------------------------------
 
     /**
      * Starts a {@code yieldFrom}, called from this generator's running body: runs the delegate
@@ -682,86 +649,27 @@ public final class Generator<T> extends Continuation implements Iterator<T>, Ite
      */
     @Override
     protected Object beginDelegation(Object sub) {
-        Objects.requireNonNull(sub, "yieldFrom(null)");
-        Object first;
-        if (sub instanceof Generator<?> g) {
-            first = g.advance(null, null);
-            if (first == DONE) {
-                return g.value;
-            }
-            if (first == EXHAUSTED) {
-                return null;
-            }
-        } else if (sub instanceof Iterable<?> items) {
-            Iterator<?> it = items.iterator();
-            if (!it.hasNext()) {
-                return null;
-            }
-            first = it.next();
-            sub = it;
-        } else {
-            throw new IllegalArgumentException("yieldFrom needs a Generator or an Iterable, not "
-                    + sub.getClass().getName());
-        }
+        return Delegation.begin(this, sub);
+    }
+
+    /** {@link Delegation#begin}: delegates to {@code sub}, suspending with its first value. */
+    void delegateTo(Object sub, Object first) {
         delegate = sub;
         out = first != null ? first : NULL_OUT;
-        return null;
     }
 
     /**
-     * A resume while delegating: forwards to the delegate as PEP 380 says. Returns the value it
-     * yielded (this generator stays suspended in its {@code yieldFrom}), or
-     * {@link #DELEGATION_OVER} after arranging what the {@code yieldFrom} returns or throws.
+     * {@link Delegation#step}: the delegation is over, and the {@code yieldFrom} returns
+     * {@code result}, or throws it if {@code throwing}.
+     *
+     * @return {@link Delegation#OVER}
      */
-    private Object stepDelegate(Object sent, Throwable thrown) {
-        Object d = delegate;
-        try {
-            if (d instanceof Generator<?> sub) {
-                if (thrown instanceof GeneratorExit) {
-                    delegate = null;
-                    sub.close();
-                    return resumeThrowing(thrown);
-                }
-                Object r = thrown != null ? sub.advance(null, thrown) : sub.advance(sent, null);
-                if (r == DONE) {
-                    return resumeReturning(sub.value);
-                }
-                if (r == EXHAUSTED) {
-                    return thrown != null ? resumeThrowing(thrown) : resumeReturning(null);
-                }
-                return r;
-            }
-            Iterator<?> it = (Iterator<?>) d;
-            // PEP 380: close() reaches an iterator that can be closed; a plain iterator has no
-            // throw(), so any other exception is raised in the delegating frame, as CPython does.
-            if (thrown instanceof GeneratorExit && it instanceof AutoCloseable closeable) {
-                delegate = null;
-                closeable.close();
-                return resumeThrowing(thrown);
-            }
-            if (thrown != null) {
-                return resumeThrowing(thrown);
-            }
-            if (sent != null) {
-                return resumeThrowing(new IllegalArgumentException(
-                        "can't send a value into yieldFrom(Iterable): an iterator cannot receive it"));
-            }
-            return it.hasNext() ? it.next() : resumeReturning(null);
-        } catch (Throwable t) {
-            return resumeThrowing(t);
-        }
-    }
-
-    private Object resumeReturning(Object result) {
+    Object endDelegation(Object result, boolean throwing) {
         delegate = null;
         value = result;
-        return DELEGATION_OVER;
-    }
-
-    private Object resumeThrowing(Throwable t) {
-        delegate = null;
-        value = t;
-        flags = THROWING;
-        return DELEGATION_OVER;
+        if (throwing) {
+            flags = THROWING;
+        }
+        return Delegation.OVER;
     }
 }

@@ -9,9 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.SelectableChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * The scheduler's services, as a {@link SystemCall} sees them: the course's {@code self.sched}.
@@ -55,6 +53,8 @@ public final class Kernel {
     final TimerQueue timers = new TimerQueue();
     final IoPoller io = new IoPoller(this);
     final KernelLoop loop = new KernelLoop(this);
+    /** Unlinking, killing and exiting tasks; the exit and failure listeners. */
+    final TaskExits exits = new TaskExits(this);
     /** Work posted from other threads (completed futures, {@link Scheduler#execute}). */
     final Inbox inbox = new Inbox(io);
     /** Tasks waiting on something outside the scheduler (a future, a thread): the loop must wait for them. */
@@ -70,9 +70,6 @@ public final class Kernel {
     int ioOps;
     /** The task being stepped (its generator's body looks itself up here when it starts). */
     Task stepping;
-
-    Consumer<Task> onExit;
-    Consumer<Task> onFailure = Kernel::reportFailure;
 
     Kernel() {
         this.group = null;
@@ -276,7 +273,7 @@ public final class Kernel {
                 if (!task.claim()) {
                     return; // another waker got there first; its wake-up is on its way
                 }
-                unlink(task);
+                exits.unlink(task);
                 task.state = Task.READY;
                 ready.add(task);
                 break;
@@ -301,7 +298,7 @@ public final class Kernel {
     static void wakeClaimed(Task task, Object value, boolean error) {
         onOwner(task, () -> {
             if (task.state == Task.WAITING) {
-                task.kernel.unlink(task);
+                task.kernel.exits.unlink(task);
                 task.state = Task.READY;
                 task.kernel.ready.add(task);
                 task.value = value;
@@ -327,43 +324,8 @@ public final class Kernel {
         if (victim == null) {
             return false;
         }
-        kill(victim);
+        exits.kill(victim);
         return true;
-    }
-
-    void kill(Task victim) {
-        if (victim.isDone()) {
-            return;
-        }
-        if (!victim.kernel.isHere()) {
-            onOwner(victim, () -> victim.kernel.kill(victim)); // it runs or waits on another kernel's thread
-            return;
-        }
-        victim.claim(); // a wake-up claimed elsewhere stays claimed; one still to come is refused
-        if (victim.state == Task.RUNNING) {
-            throw new IllegalStateException("task " + victim.id + " is running and cannot be killed from inside;"
-                    + " yield a KillTask for it instead");
-        }
-        unlink(victim);
-        victim.state = Task.RUNNING;
-        victim.killing = true;
-        victim.raising = false;
-        victim.value = null;
-        Task saved = stepping;
-        stepping = victim; // its finally blocks run as that task (they may open a CancelScope)
-        try {
-            victim.generator.close();
-        } catch (Throwable e) {
-            victim.outcome = e;
-            victim.state = Task.FAILED;
-        } finally {
-            stepping = saved;
-        }
-        if (victim.state != Task.FAILED) {
-            victim.state = Task.KILLED;
-            victim.outcome = null;
-        }
-        exit(victim);
     }
 
     /**
@@ -445,26 +407,7 @@ public final class Kernel {
         if (target == waiter) {
             throw new IllegalArgumentException("task " + tid + " cannot wait for itself to exit");
         }
-        synchronized (target) { // the target may exit on another kernel's thread
-            Object w = target.waiters;
-            if (w == Task.EXITED) {
-                return false; // exited since the lookup, on another kernel
-            }
-            if (w == null) {
-                target.waiters = waiter;
-            } else if (w instanceof Task single) {
-                ArrayList<Task> list = new ArrayList<>(4);
-                list.add(single);
-                list.add(waiter);
-                target.waiters = list;
-            } else {
-                @SuppressWarnings("unchecked")
-                ArrayList<Task> list = (ArrayList<Task>) w;
-                list.add(waiter);
-            }
-            waiter.value = target;
-        }
-        return true;
+        return ExitWaiters.add(target, waiter); // false if it exited since the lookup, on another kernel
     }
 
     /**
@@ -552,94 +495,6 @@ public final class Kernel {
         return ++ioOps >= IO_BUDGET;
     }
 
-    // ---- the engine's bookkeeping (the loop itself is KernelLoop) ------------------------------
-
-    /** Takes a waiting task out of whatever it waits on. */
-    void unlink(Task t) {
-        if (t.state != Task.WAITING) {
-            return;
-        }
-        if (t.heapIndex >= 0) {
-            timers.remove(t);
-        }
-        Object on = t.value;
-        if (on != null) {
-            t.value = null;
-            if (on instanceof Task target) {
-                removeWaiter(target, t);
-            } else if (on instanceof IoPoller.Waiters w) {
-                io.cancel(w, t);
-            } else {
-                ((Runnable) on).run(); // park()'s unpark
-            }
-        }
-    }
-
-    private static void removeWaiter(Task target, Task waiter) {
-        synchronized (target) {
-            Object w = target.waiters;
-            if (w == waiter) {
-                target.waiters = null;
-            } else if (w instanceof ArrayList<?> list) {
-                list.remove(waiter);
-            }
-        }
-    }
-
-    /**
-     * Forgets a finished task, reports it, and wakes its waiters and its group. A failure of a
-     * group's child is not reported here: the group raises it in the parent.
-     */
-    void exit(Task t) {
-        tasks.remove(t);
-        if (group != null && tasks.size() == 0) {
-            group.wakeAll(); // the last task of all: every kernel's loop ends
-        }
-        t.generator = null;
-        t.value = null;
-        t.scope = null;
-        if (t.state == Task.FAILED && onFailure != null && t.group == null) {
-            notify(onFailure, t, "onFailure");
-        }
-        if (onExit != null) {
-            notify(onExit, t, "onExit");
-        }
-        if (activation != null) {
-            activation.terminated(t);
-        }
-        if (t.group != null) {
-            TaskGroup g = t.group;
-            onOwner(g.parent(), () -> g.childExited(t)); // the group is its parent's: it may run on another kernel
-        }
-        Object w;
-        synchronized (t) { // claimed under the lock their unlink takes, so no claim reaches a later wait
-            w = t.waiters;
-            t.waiters = Task.EXITED;
-            if (w instanceof Task waiter) {
-                w = waiter.claim() ? waiter : null;
-            } else if (w instanceof ArrayList<?> list) {
-                list.removeIf(waiter -> !((Task) waiter).claim());
-            }
-        }
-        if (w instanceof Task waiter) {
-            wakeClaimed(waiter, t, false);
-        } else if (w instanceof ArrayList<?> list) {
-            for (Object waiter : list) {
-                wakeClaimed((Task) waiter, t, false);
-            }
-        }
-    }
-
-    /** A listener that throws is reported, and the scheduler goes on. */
-    private static void notify(Consumer<Task> listener, Task t, String which) {
-        try {
-            listener.accept(t);
-        } catch (RuntimeException e) {
-            System.err.print("Scheduler " + which + " listener failed for task " + t.id + ": ");
-            e.printStackTrace(System.err);
-        }
-    }
-
     // ---- the running thread -------------------------------------------------------------------
 
     void enter() {
@@ -673,11 +528,6 @@ public final class Kernel {
             throw new IllegalStateException("the scheduler runs on " + r.getName()
                     + "; its kernel cannot be used from " + Thread.currentThread().getName());
         }
-    }
-
-    private static void reportFailure(Task t) {
-        System.err.print("Task " + t.id + " failed: ");
-        t.failure().printStackTrace(System.err);
     }
 
     /** @return {@code d} in nanoseconds, saturated so that deadlines never overflow */

@@ -37,12 +37,12 @@ final class KernelLoop {
             if (!t.isDone()) {
                 t.ended(e);
             }
-            k.exit(t);
+            k.exits.exit(t);
             return;
         }
         k.stepping = null;
         if (r == Task.EXITED) {
-            k.exit(t);
+            k.exits.exit(t);
             return;
         }
         // Every suspension is a cancellation point (trio's checkpoint).
@@ -143,7 +143,7 @@ final class KernelLoop {
     void killAll() {
         for (int pass = 0; pass < 8 && k.ownTasks().length > 0; pass++) {
             for (Task t : k.ownTasks()) {
-                k.kill(t);
+                k.exits.kill(t);
             }
         }
         k.ready.clear();
@@ -182,7 +182,7 @@ final class KernelLoop {
                     if (t.state == Task.RUNNING) {
                         t.state = Task.READY; // its system call was running when the kernel failed
                     }
-                    k.kill(t);
+                    k.exits.kill(t);
                 } catch (Throwable e) {
                     failure.addSuppressed(e);
                     k.tasks.remove(t);

@@ -16,7 +16,7 @@ public record KillTask(int tid) implements SystemCall {
             Remote wait = new Remote(task);
             kernel.park(task, wait);
             Kernel.onOwner(victim, () -> {
-                victim.kernel.kill(victim);
+                victim.kernel.exits.kill(victim);
                 wait.done();
             });
             return;

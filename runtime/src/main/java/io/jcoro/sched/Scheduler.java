@@ -144,7 +144,7 @@ public final class Scheduler implements AutoCloseable, Executor {
      */
     public Scheduler onExit(Consumer<Task> listener) {
         for (Kernel k : kernels()) {
-            k.onExit = listener;
+            k.exits.onExit = listener;
         }
         return this;
     }
@@ -159,7 +159,7 @@ public final class Scheduler implements AutoCloseable, Executor {
      */
     public Scheduler onFailure(Consumer<Task> reporter) {
         for (Kernel k : kernels()) {
-            k.onFailure = reporter;
+            k.exits.onFailure = reporter;
         }
         return this;
     }

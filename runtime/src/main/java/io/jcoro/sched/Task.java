@@ -105,7 +105,7 @@ public final class Task {
     Object value;
     /** The body until the task starts; the return value or the exception once it has exited. */
     Object outcome;
-    /** Tasks waiting for this one to exit: null, a Task, or a {@code java.util.ArrayList<Task>}. */
+    /** Tasks waiting for this one to exit: null, a Task, or a {@code java.util.ArrayList<Task>} (see {@link ExitWaiters}). */
     Object waiters;
     /** When a sleeping task wakes, in {@link System#nanoTime()} terms; valid while {@link #heapIndex} >= 0. */
     long deadline;

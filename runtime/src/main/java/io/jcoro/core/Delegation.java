@@ -1,0 +1,96 @@
+package io.jcoro.core;
+
+import java.util.Iterator;
+import java.util.Objects;
+
+/**
+ * PEP 380's {@code yield from} for {@link Generator}: starting a delegation, and forwarding each
+ * resume of the delegating generator to its delegate (a sub-generator, or the iterator of an
+ * {@code Iterable}) until the delegate ends and the {@code yieldFrom} returns or throws. Static
+ * helpers over the generator's fields, so that a delegation costs no object of its own.
+ */
+final class Delegation {
+    /** {@link #step}: delegation ended; the delegating frame resumes. */
+    static final Object OVER = new Object();
+
+    private Delegation() {
+    }
+
+    /**
+     * {@link Generator#beginDelegation}: runs {@code sub} to its first yield. Returns its return
+     * value if it finishes at once; otherwise {@code g} delegates to it and suspends with its
+     * first value.
+     *
+     * @param sub a {@code Generator} or an {@code Iterable}
+     * @return the return value of a delegate that finished at once, or a dummy
+     */
+    static Object begin(Generator<?> g, Object sub) {
+        Objects.requireNonNull(sub, "yieldFrom(null)");
+        Object first;
+        if (sub instanceof Generator<?> s) {
+            first = s.advance(null, null);
+            if (first == Generator.DONE) {
+                return s.returnValue();
+            }
+            if (first == Generator.EXHAUSTED) {
+                return null;
+            }
+        } else if (sub instanceof Iterable<?> items) {
+            Iterator<?> it = items.iterator();
+            if (!it.hasNext()) {
+                return null;
+            }
+            first = it.next();
+            sub = it;
+        } else {
+            throw new IllegalArgumentException("yieldFrom needs a Generator or an Iterable, not "
+                    + sub.getClass().getName());
+        }
+        g.delegateTo(sub, first);
+        return null;
+    }
+
+    /**
+     * A resume of {@code g} while it delegates: forwards to the delegate as PEP 380 says. Returns
+     * the value it yielded ({@code g} stays suspended in its {@code yieldFrom}), or {@link #OVER}
+     * after arranging what the {@code yieldFrom} returns or throws.
+     */
+    static Object step(Generator<?> g, Object sent, Throwable thrown) {
+        Object d = g.delegate;
+        try {
+            if (d instanceof Generator<?> sub) {
+                if (thrown instanceof GeneratorExit) {
+                    g.delegate = null;
+                    sub.close();
+                    return g.endDelegation(thrown, true);
+                }
+                Object r = thrown != null ? sub.advance(null, thrown) : sub.advance(sent, null);
+                if (r == Generator.DONE) {
+                    return g.endDelegation(sub.returnValue(), false);
+                }
+                if (r == Generator.EXHAUSTED) {
+                    return thrown != null ? g.endDelegation(thrown, true) : g.endDelegation(null, false);
+                }
+                return r;
+            }
+            Iterator<?> it = (Iterator<?>) d;
+            // PEP 380: close() reaches an iterator that can be closed; a plain iterator has no
+            // throw(), so any other exception is raised in the delegating frame, as CPython does.
+            if (thrown instanceof GeneratorExit && it instanceof AutoCloseable closeable) {
+                g.delegate = null;
+                closeable.close();
+                return g.endDelegation(thrown, true);
+            }
+            if (thrown != null) {
+                return g.endDelegation(thrown, true);
+            }
+            if (sent != null) {
+                return g.endDelegation(new IllegalArgumentException(
+                        "can't send a value into yieldFrom(Iterable): an iterator cannot receive it"), true);
+            }
+            return it.hasNext() ? it.next() : g.endDelegation(null, false);
+        } catch (Throwable t) {
+            return g.endDelegation(t, true);
+        }
+    }
+}
