@@ -207,10 +207,12 @@ public final class DifferentialFuzzer implements AutoCloseable {
                 Map<String, byte[]> reference;
                 try {
                     reference = ReferenceVariant.of(mine);
-                } catch (IllegalArgumentException | IndexOutOfBoundsException unreadable) {
+                } catch (IllegalArgumentException | IndexOutOfBoundsException | NullPointerException unreadable) {
                     // javac 17 sometimes writes code the JVM refuses without any agent (seed
                     // 7700030529: garbage opcodes in the dead code after a switch whose arms all
-                    // jump away; seed 7700037295: a bad constant index). Not jcoro's to answer for.
+                    // jump away; seed 7700037295: a bad constant index; near seed 7000790, after
+                    // javac crashed on other programs of its batch, a class constant ASM reads as
+                    // null). Not jcoro's to answer for.
                     report.javacFaults++;
                     log.printf("fuzz: seed %d set aside: javac wrote a class file ASM cannot read (%s)%n",
                             p.seed(), unreadable);
