@@ -401,13 +401,24 @@ public final class Kernel {
     public boolean waitForExit(Task waiter, int tid) {
         checkThread();
         Task target = tasks.get(tid);
-        if (target == null) {
-            return false;
-        }
+        return target != null && waitForExit(waiter, target);
+    }
+
+    /**
+     * {@link #waitForExit(Task, int)} for a task held rather than looked up ({@link Task#join()}).
+     *
+     * @return false, without parking, if it has exited
+     * @throws IllegalArgumentException if a task would wait for itself, or for a task of another scheduler
+     */
+    boolean waitForExit(Task waiter, Task target) {
         if (target == waiter) {
-            throw new IllegalArgumentException("task " + tid + " cannot wait for itself to exit");
+            throw new IllegalArgumentException("task " + target.id + " cannot wait for itself to exit");
         }
-        return ExitWaiters.add(target, waiter); // false if it exited since the lookup, on another kernel
+        Kernel owner = target.kernel;
+        if (owner != this && (group == null || owner.group != group)) {
+            throw new IllegalArgumentException("task " + target.id + " belongs to another scheduler");
+        }
+        return ExitWaiters.add(target, waiter); // false if it has exited, here or on another kernel
     }
 
     /**

@@ -7,10 +7,13 @@ import java.util.Objects;
 
 /**
  * Starts a new task and returns its id: {@code int child = Co.yield(new NewTask(() -> foo()));}.
- * The child is queued before the caller resumes, so it runs first.
+ * The child is queued before the caller resumes, so it runs first. ({@link Syscalls#spawn}
+ * returns the child's {@link Task} instead, whose outcome stays readable after it exits.)
  */
 public final class NewTask implements SystemCall {
     private final Object body;
+    /** Resume the caller with the child's {@link Task} rather than its id ({@link Syscalls#spawn}). */
+    private boolean givesTask;
 
     /** @param body the child's body */
     public NewTask(CoRunnable body) {
@@ -37,10 +40,17 @@ public final class NewTask implements SystemCall {
         this((Object) body);
     }
 
+    /** The call {@link Syscalls#spawn} makes: the caller gets the child's {@link Task}. */
+    static NewTask givingTask(Object body) {
+        NewTask call = new NewTask(body);
+        call.givesTask = true;
+        return call;
+    }
+
     @Override
     public void handle(Kernel kernel, Task task) {
         Task child = kernel.spawn(body);
-        kernel.resume(task, child.id());
+        kernel.resume(task, givesTask ? child : (Object) child.id());
     }
 
     @Override

@@ -45,6 +45,32 @@ public final class Syscalls {
     }
 
     /**
+     * Starts a child and returns it: curio's {@code spawn}. Where {@link #newTask} gives an id,
+     * whose task {@link #waitTask} no longer finds once it has exited, the {@link Task} keeps its
+     * outcome: {@link Task#join()} returns it however early the child ended. The child is
+     * queued before this call returns, so it runs first.
+     *
+     * @param body the child's body
+     * @return the child
+     */
+    @Coroutine
+    public static Task spawn(CoRunnable body) {
+        return Co.yield(NewTask.givingTask(body));
+    }
+
+    /**
+     * {@link #spawn} for a body that returns a value, kept as the child's {@link Task#result()}:
+     * {@code Object r = Syscalls.spawnReturning(() -> work()).join().result();}.
+     *
+     * @param body the child's body
+     * @return the child
+     */
+    @Coroutine
+    public static Task spawnReturning(CoSupplier<?> body) {
+        return Co.yield(NewTask.givingTask(body));
+    }
+
+    /**
      * @param tid the victim
      * @return whether it existed; its {@code finally} blocks have run
      */
@@ -66,6 +92,10 @@ public final class Syscalls {
     }
 
     /**
+     * The course's {@code WaitTask}: a task that has already exited is no longer known by its id,
+     * so a child that ended before this call gives null, and its outcome is lost to the caller;
+     * {@link #spawn} and {@link Task#join()} keep it.
+     *
      * @param tid the task to wait for
      * @return the task, finished (its result or failure), or null if there was no such task
      */

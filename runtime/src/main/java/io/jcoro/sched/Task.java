@@ -175,6 +175,29 @@ public final class Task {
     }
 
     /**
+     * Suspends the calling task until this one has exited, and returns this task, whose
+     * {@link #result()} or {@link #failure()} can then be read; returns at once if it has already
+     * exited, so unlike {@link Syscalls#waitTask} it loses nothing to a task that ended first.
+     * Called from a task of the same scheduler (any of its kernels); the deadline of an enclosing
+     * {@link CancelScope} bounds the wait.
+     *
+     * @return this task, finished
+     * @throws Cancelled if the calling task is cancelled, or its deadline passes, first
+     * @throws IllegalArgumentException if a task joins itself, or a task of another scheduler
+     */
+    @Coroutine
+    public Task join() {
+        if (!isDone()) {
+            Co.yield((SystemCall) (k, waiter) -> {
+                if (!k.waitForExit(waiter, this)) {
+                    k.resume(waiter, this); // it exited meanwhile, on another kernel
+                }
+            });
+        }
+        return this;
+    }
+
+    /**
      * The value the body returned: that of a {@link CoSupplier} body
      * ({@link Scheduler#spawnReturning}) or a generator, {@code null} for a {@link CoRunnable}.
      * An {@code Object}, to cast or to read with {@link #result(Class)}, as

@@ -352,6 +352,33 @@ class KernelsTest {
     }
 
     @Test
+    void joinWaitsForATaskOnTheOtherKernelAndKeepsTheOutcomeOfOneThatEnded() {
+        String[] where = new String[2];
+        Object[] got = new Object[2];
+        // Round robin: early and the joiner on kernel 0, late on kernel 1.
+        Task early = sched.spawnReturning(() -> "early");
+        Task late = sched.spawnReturning(() -> {
+            where[1] = thread();
+            // Ends only once the other kernel's task is seen joining it, not after a guess.
+            String me = "task " + Syscalls.getTid();
+            while (ToThread.run(sched::tasks).stream().noneMatch(i -> me.equals(i.waitingOn()))) {
+                Syscalls.sleep(1);
+            }
+            return "late";
+        });
+        sched.spawn(() -> {
+            where[0] = thread();
+            got[0] = early.join().result(); // ended in the first round, before this ran
+            got[1] = late.join().result();
+        });
+        sched.run();
+        assertNotEquals(where[0], where[1]);
+        assertEquals("early", got[0]);
+        assertEquals("late", got[1]);
+        assertEquals(List.of(), failed);
+    }
+
+    @Test
     void aDeadlineEndsAWaitAndTheChannelStaysWhole() {
         Channel<Integer> ch = new Channel<>("ch", 0);
         Event gaveUp = new Event("gave up");

@@ -173,6 +173,54 @@ class TaskLifecycleTest {
     }
 
     @Test
+    void joinKeepsTheOutcomeOfAChildThatEndedFirst() {
+        sched.spawn(() -> {
+            Task quick = Syscalls.spawnReturning(() -> "quick"); // runs before spawnReturning returns
+            Task failing = Syscalls.spawn(() -> {
+                throw new IllegalStateException("bad child");
+            });
+            Co.yield(null);
+            log.add("gone by id: " + Syscalls.waitTask(quick.id()));
+            log.add("joined: " + quick.join().result() + ", " + failing.join().failure().getMessage());
+            Task slow = Syscalls.spawnReturning(() -> {
+                Syscalls.sleep(1);
+                return "slow";
+            });
+            log.add("waited: " + slow.join().result());
+        });
+        sched.run();
+        assertEquals(List.of("gone by id: null", "joined: quick, bad child", "waited: slow"), log);
+        assertEquals(1, failed.size(), "the failing child is reported as usual");
+    }
+
+    @Test
+    void joinRefusesItselfAndATaskOfAnotherScheduler() {
+        try (Scheduler other = new Scheduler()) {
+            Task foreign = other.spawn(() -> Co.yield(null)); // task 1 there; ids are per scheduler
+            sched.spawn(() -> {
+                try {
+                    foreign.join();
+                } catch (IllegalArgumentException e) {
+                    log.add(e.getMessage());
+                }
+                Task[] self = new Task[1];
+                self[0] = Syscalls.spawn(() -> {
+                    Co.yield(null); // the parent stores self[0] meanwhile
+                    try {
+                        self[0].join();
+                    } catch (IllegalArgumentException e) {
+                        log.add(e.getMessage());
+                    }
+                });
+                log.add("joined " + self[0].join().state());
+            });
+            sched.run();
+        }
+        assertEquals(List.of("task 1 belongs to another scheduler", "task 2 cannot wait for itself to exit",
+                "joined RETURNED"), log);
+    }
+
+    @Test
     void everyWaiterIsWokenWithTheSameTaskInTheOrderTheyWaited() {
         Task child = sched.spawnReturning(() -> {
             for (int i = 0; i < 3; i++) {
