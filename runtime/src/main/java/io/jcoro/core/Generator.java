@@ -61,6 +61,10 @@ import java.util.stream.StreamSupport;
  * @param <T> the type of the values it yields
  */
 public final class Generator<T> extends GeneratorEngine implements Iterator<T>, Iterable<T>, AutoCloseable {
+    // Python's protocol and Java's faces. The life-cycle state, the fields a step works on and
+    // the step itself (advance, run) are GeneratorEngine's, a superclass so that they cost no
+    // object or indirection of their own.
+
     /** {@code -Djcoro.autoClose=true}: every generator is {@link #autoClosing}. */
     private static final boolean AUTO_CLOSE_ALL = Boolean.getBoolean("jcoro.autoClose");
 
