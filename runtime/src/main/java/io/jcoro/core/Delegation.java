@@ -17,22 +17,22 @@ final class Delegation {
     }
 
     /**
-     * {@link Generator#beginDelegation}: runs {@code sub} to its first yield. Returns its return
+     * {@link GeneratorEngine#beginDelegation}: runs {@code sub} to its first yield. Returns its return
      * value if it finishes at once; otherwise {@code g} delegates to it and suspends with its
      * first value.
      *
      * @param sub a {@code Generator} or an {@code Iterable}
      * @return the return value of a delegate that finished at once, or a dummy
      */
-    static Object begin(Generator<?> g, Object sub) {
+    static Object begin(GeneratorEngine g, Object sub) {
         Objects.requireNonNull(sub, "yieldFrom(null)");
         Object first;
         if (sub instanceof Generator<?> s) {
             first = s.advance(null, null);
-            if (first == Generator.DONE) {
+            if (first == GeneratorEngine.DONE) {
                 return s.returnValue();
             }
-            if (first == Generator.EXHAUSTED) {
+            if (first == GeneratorEngine.EXHAUSTED) {
                 return null;
             }
         } else if (sub instanceof Iterable<?> items) {
@@ -55,7 +55,7 @@ final class Delegation {
      * the value it yielded ({@code g} stays suspended in its {@code yieldFrom}), or {@link #OVER}
      * after arranging what the {@code yieldFrom} returns or throws.
      */
-    static Object step(Generator<?> g, Object sent, Throwable thrown) {
+    static Object step(GeneratorEngine g, Object sent, Throwable thrown) {
         Object d = g.delegate;
         try {
             if (d instanceof Generator<?> sub) {
@@ -65,10 +65,10 @@ final class Delegation {
                     return g.endDelegation(thrown, true);
                 }
                 Object r = thrown != null ? sub.advance(null, thrown) : sub.advance(sent, null);
-                if (r == Generator.DONE) {
+                if (r == GeneratorEngine.DONE) {
                     return g.endDelegation(sub.returnValue(), false);
                 }
-                if (r == Generator.EXHAUSTED) {
+                if (r == GeneratorEngine.EXHAUSTED) {
                     return thrown != null ? g.endDelegation(thrown, true) : g.endDelegation(null, false);
                 }
                 return r;

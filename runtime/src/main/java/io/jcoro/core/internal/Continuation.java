@@ -5,9 +5,9 @@ package io.jcoro.core.internal;
  * frames what to do. {@link io.jcoro.core.Generator} is the only kind users see; the per-thread
  * idle continuation stands in when no generator runs, so that instrumented code never tests for
  * null. Part of the contract generated code calls (every {@link Frames} call takes one), not API:
- * its members are {@code protected} only because {@code Generator}, in the API package, extends
- * it (a sealed class may not permit a subclass in another package outside a named module), and no
- * other subclass is meant to exist.
+ * its members are {@code protected} only because {@code Generator}'s engine (the package-private
+ * {@code GeneratorEngine}, in the API package) extends it (a sealed class may not permit a
+ * subclass in another package outside a named module), and no other subclass is meant to exist.
  *
  * <h2>Invariants</h2>
  * <ul>

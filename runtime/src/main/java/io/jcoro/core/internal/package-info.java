@@ -7,8 +7,8 @@
  * <ul>
  *   <li>{@link io.jcoro.core.internal.Frames}: every call generated code makes (entry, handshake,
  *       suspension points, capture, restore);
- *   <li>{@link io.jcoro.core.internal.Continuation}: the saved state those calls work on, the
- *       superclass of {@link io.jcoro.core.Generator};
+ *   <li>{@link io.jcoro.core.internal.Continuation}: the saved state those calls work on, which
+ *       {@link io.jcoro.core.Generator} extends (through its package-private engine);
  *   <li>{@link io.jcoro.core.internal.Contract}: the contract version, and the check a woven
  *       class makes against it when it initializes.
  * </ul>
