@@ -10,12 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jcoro.core.Co;
 import io.jcoro.core.Coroutine;
 import io.jcoro.core.Generator;
+import io.jcoro.sched.Event;
 import io.jcoro.sched.GetTid;
 import io.jcoro.sched.Scheduler;
 import io.jcoro.sched.Syscalls;
 import io.jcoro.sched.Task;
 import java.io.IOException;
 import java.nio.channels.Pipe;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -191,6 +193,24 @@ class TaskLifecycleTest {
         sched.run();
         assertEquals(List.of("gone by id: null", "joined: quick, bad child", "waited: slow"), log);
         assertEquals(1, failed.size(), "the failing child is reported as usual");
+    }
+
+    @Test
+    void aDeadlineEndsAJoinAndTheJoinerIsNoLongerWoken() {
+        Event go = new Event("go");
+        sched.spawn(() -> {
+            Task slow = Syscalls.spawnReturning(() -> {
+                go.await(); // ends only when told, after the deadline passed
+                return "slow";
+            });
+            boolean finished = Syscalls.moveOnAfter(Duration.ofMillis(5), () -> slow.join());
+            log.add("in time: " + finished + ", done: " + slow.isDone());
+            go.set();
+            log.add("then: " + slow.join().result()); // joined again, to the end this time
+        });
+        sched.run();
+        assertEquals(List.of("in time: false, done: false", "then: slow"), log);
+        assertEquals(List.of(), failed);
     }
 
     @Test
