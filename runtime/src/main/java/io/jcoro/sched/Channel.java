@@ -3,6 +3,7 @@ package io.jcoro.sched;
 import io.jcoro.core.Co;
 import io.jcoro.core.Coroutine;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Objects;
 
 /**
@@ -233,22 +234,16 @@ public final class Channel<T> {
      * {@code finally} blocks.
      */
     public void close() {
-        java.util.ArrayList<Waiter> woken = new java.util.ArrayList<>();
+        ArrayList<Waiter> woken = new ArrayList<>();
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
-            for (Waiter w; (w = receivers.pollCompleted(END, true)) != null; ) {
-                woken.add(w);
-            }
-            for (Waiter w; (w = senders.pollCompleted(CLOSED, false)) != null; ) {
-                woken.add(w);
-            }
+            receivers.pollAllCompleted(END, true, woken);
+            senders.pollAllCompleted(CLOSED, false, woken);
         }
-        for (Waiter w : woken) {
-            w.wake();
-        }
+        Waiter.wakeAll(woken);
     }
 
     /** @return whether {@link #close()} was called */

@@ -2,6 +2,7 @@ package io.jcoro.sched;
 
 import io.jcoro.core.Co;
 import io.jcoro.core.Coroutine;
+import java.util.ArrayList;
 
 /**
  * A flag tasks can wait for: trio's and curio's {@code Event}. {@link #set()} wakes every task
@@ -58,16 +59,12 @@ public final class Event {
 
     /** Sets the event and wakes every waiting task, in the order they came. Does not suspend. */
     public void set() {
-        java.util.ArrayList<Waiter> woken = new java.util.ArrayList<>();
+        ArrayList<Waiter> woken = new ArrayList<>();
         synchronized (this) {
             set = true;
-            for (Waiter w; (w = waiters.pollCompleted(null, false)) != null; ) {
-                woken.add(w);
-            }
+            waiters.pollAllCompleted(null, false, woken);
         }
-        for (Waiter w : woken) {
-            w.wake();
-        }
+        Waiter.wakeAll(woken);
     }
 
     /** Clears the event (curio's {@code clear}): later waits wait for the next {@link #set()}. */

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.SelectableChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -226,7 +227,7 @@ public final class Kernel {
         if (group == null) {
             return all;
         }
-        return java.util.Arrays.stream(all).filter(t -> t.kernel == this).toArray(Task[]::new);
+        return Arrays.stream(all).filter(t -> t.kernel == this).toArray(Task[]::new);
     }
 
     /** @return the task whose code runs now (stepped, or being killed), or null */

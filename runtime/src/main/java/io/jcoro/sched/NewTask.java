@@ -13,15 +13,16 @@ import java.util.Objects;
 public final class NewTask implements SystemCall {
     private final Object body;
     /** Resume the caller with the child's {@link Task} rather than its id ({@link Syscalls#spawn}). */
-    private boolean givesTask;
+    private final boolean givesTask;
 
     /** @param body the child's body */
     public NewTask(CoRunnable body) {
-        this((Object) body);
+        this(body, false);
     }
 
-    private NewTask(Object body) {
+    private NewTask(Object body, boolean givesTask) {
         this.body = Objects.requireNonNull(body, "body");
+        this.givesTask = givesTask;
     }
 
     /**
@@ -32,19 +33,17 @@ public final class NewTask implements SystemCall {
      * @return the call
      */
     public static NewTask returning(CoSupplier<?> body) {
-        return new NewTask((Object) body);
+        return new NewTask(body, false);
     }
 
     /** @param body a generator that has not started, run as the child (the course's {@code NewTask(foo())}) */
     public NewTask(Generator<?> body) {
-        this((Object) body);
+        this(body, false);
     }
 
     /** The call {@link Syscalls#spawn} makes: the caller gets the child's {@link Task}. */
     static NewTask givingTask(Object body) {
-        NewTask call = new NewTask(body);
-        call.givesTask = true;
-        return call;
+        return new NewTask(body, true);
     }
 
     @Override

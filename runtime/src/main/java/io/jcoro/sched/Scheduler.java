@@ -3,6 +3,7 @@ package io.jcoro.sched;
 import io.jcoro.core.CoRunnable;
 import io.jcoro.core.CoSupplier;
 import io.jcoro.core.Generator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -210,7 +211,7 @@ public final class Scheduler implements AutoCloseable, Executor {
         if (group == null) {
             return ask(kernel, kernel::tasks);
         }
-        List<TaskInfo> all = new java.util.ArrayList<>();
+        List<TaskInfo> all = new ArrayList<>();
         for (Kernel k : group.kernels) {
             all.addAll(ask(k, k::tasks)); // each kernel describes its own tasks, on its thread
         }

@@ -1,5 +1,7 @@
 package io.jcoro.sched;
 
+import java.util.List;
+
 /**
  * The tasks parked on one side of a channel, an {@link Event} or a {@link Semaphore}, first in
  * first out: an intrusive doubly linked list of {@link Waiter}s, so that a waiter cancelled or
@@ -40,6 +42,16 @@ final class WaitQueue {
             }
         }
         return null;
+    }
+
+    /**
+     * {@link #pollCompleted} for every waiter that can still be completed (a close, an event
+     * set): adds them to {@code woken}, which the caller wakes once it has released the lock.
+     */
+    void pollAllCompleted(Object value, boolean end, List<Waiter> woken) {
+        for (Waiter w; (w = pollCompleted(value, end)) != null; ) {
+            woken.add(w);
+        }
     }
 
     int size() {

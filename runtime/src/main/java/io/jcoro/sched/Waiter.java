@@ -1,5 +1,7 @@
 package io.jcoro.sched;
 
+import java.util.List;
+
 /**
  * One task's wait on a {@link Channel}, an {@link Event}, a {@link Semaphore} or a {@link Lock}:
  * a receiver, a sender (with the item it offers), a waiter for a flag or a permit.
@@ -93,6 +95,13 @@ final class Waiter implements Runnable {
     /** Wakes the task completed by {@link #tryComplete}; outside the primitive's lock. */
     void wake() {
         Kernel.wakeClaimed(task, result, false);
+    }
+
+    /** {@link #wake()} for each waiter of a {@link WaitQueue#pollAllCompleted}. */
+    static void wakeAll(List<Waiter> woken) {
+        for (Waiter w : woken) {
+            w.wake();
+        }
     }
 
     /** The kernel's unpark: leave the queue (all the queues, for a select). */
