@@ -59,10 +59,8 @@ public final class Lock {
                 w.bind(k, task);
                 boolean now;
                 synchronized (this) {
-                    now = owner == null && waiters.isEmpty();
-                    if (now) {
-                        owner = task;
-                    } else {
+                    now = grab(task);
+                    if (!now) {
                         w.park(waiters);
                     }
                 }
@@ -87,11 +85,7 @@ public final class Lock {
     public boolean tryAcquire() {
         Task me = caller("tryAcquire");
         synchronized (this) {
-            if (owner == null && waiters.isEmpty()) {
-                owner = me;
-                return true;
-            }
-            return false;
+            return grab(me);
         }
     }
 
@@ -132,8 +126,13 @@ public final class Lock {
         if (owner == me) {
             throw new IllegalStateException(this + ": task " + me.id + " holds it already (a Lock is not re-entrant)");
         }
+        return grab(me);
+    }
+
+    /** Gives the lock to {@code t} if nobody holds it or waits for it; under the lock. */
+    private boolean grab(Task t) {
         if (owner == null && waiters.isEmpty()) {
-            owner = me;
+            owner = t;
             return true;
         }
         return false;
