@@ -55,6 +55,16 @@ public final class Select {
         public <T> T value(Class<T> type) {
             return type.cast(value);
         }
+
+        /** Receive case {@code index} given {@code v} by the channel: an item, or {@code Channel.END}. */
+        static Result received(int index, Channel<?> ch, Object v) {
+            return v == Channel.END ? new Result(index, ch, null, true) : new Result(index, ch, v, false);
+        }
+
+        /** Send case {@code index}: its item sent, or refused by a closed channel ({@code Channel.CLOSED}). */
+        static Result sent(int index, Channel<?> ch, boolean sent) {
+            return new Result(index, ch, sent ? null : Channel.CLOSED, false);
+        }
     }
 
     private final List<Channel<?>> channels = new ArrayList<>();
@@ -144,12 +154,12 @@ public final class Select {
                 if (item == RECEIVE) {
                     Object v = ch.take();
                     if (v != null) {
-                        r = v == Channel.END ? new Result(i, ch, null, true) : new Result(i, ch, v, false);
+                        r = Result.received(i, ch, v);
                     }
                 } else {
                     boolean sent = ch.offer(item);
                     if (sent || ch.isClosed()) {
-                        r = new Result(i, ch, sent ? null : Channel.CLOSED, false);
+                        r = Result.sent(i, ch, sent);
                     }
                 }
                 other = ch.takeWake();

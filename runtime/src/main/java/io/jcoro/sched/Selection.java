@@ -1,5 +1,6 @@
 package io.jcoro.sched;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,7 +42,7 @@ final class Selection implements Runnable {
         k.park(task, this);
         while (!tryCases(k, task)) {
             run(); // withdraw what was queued, and try again with the token open
-            java.util.Arrays.fill(cases, null);
+            Arrays.fill(cases, null);
             task.reopen();
         }
     }
@@ -64,13 +65,13 @@ final class Selection implements Runnable {
                         if (v == null) {
                             return false;
                         }
-                        now = v == Channel.END ? new Select.Result(i, ch, null, true) : new Select.Result(i, ch, v, false);
+                        now = Select.Result.received(i, ch, v);
                     } else {
                         boolean sent = ch.offer(item);
                         if (!sent && !ch.isClosed()) {
                             return false;
                         }
-                        now = new Select.Result(i, ch, sent ? null : Channel.CLOSED, false);
+                        now = Select.Result.sent(i, ch, sent);
                     }
                     if (receive && !now.isEnd()) {
                         receivedFrom = ch;
@@ -93,11 +94,8 @@ final class Selection implements Runnable {
 
     /** @return what the task's select returns when case {@code index} completes with {@code value} */
     Select.Result result(int index, Object value, boolean end) {
-        Channel<?> ch = channels.get(index);
-        if (end || value == Channel.END) {
-            return new Select.Result(index, ch, null, true);
-        }
-        return new Select.Result(index, ch, value, false); // a send case: null, or CLOSED
+        // a send case's value is null, or CLOSED
+        return Select.Result.received(index, channels.get(index), end ? Channel.END : value);
     }
 
     /**
