@@ -176,8 +176,7 @@ abstract class GeneratorEngine extends Continuation {
             }
             return enterBody(true, true);
         } else if (thrown != null) {
-            value = thrown;
-            flags = THROWING;
+            value = new Thrown(thrown);
         } else if (sent != null) { // value is null while suspended: next() stores nothing
             value = sent;
         }
@@ -187,9 +186,9 @@ abstract class GeneratorEngine extends Continuation {
     /** A handle's delegate finished: so does the handle, with its result or its exception. */
     private Object endOfClosingHandle() {
         Object result = value;
-        if ((flags & THROWING) != 0) {
+        if (result instanceof Thrown thrown) {
             finish(null);
-            throw Diagnostics.<RuntimeException>sneaky((Throwable) result);
+            throw Diagnostics.<RuntimeException>sneaky(thrown.error());
         }
         finish(result);
         return DONE;
@@ -247,7 +246,6 @@ abstract class GeneratorEngine extends Continuation {
         stamp = 0;
         if (!keepPending) {
             value = null;
-            flags = 0;
         }
         STATE.setRelease(this, SUSPENDED);
     }
@@ -322,10 +320,7 @@ abstract class GeneratorEngine extends Continuation {
      */
     final Object endDelegation(Object result, boolean throwing) {
         delegate = null;
-        value = result;
-        if (throwing) {
-            flags = THROWING;
-        }
+        value = throwing ? new Thrown((Throwable) result) : result;
         return Delegation.OVER;
     }
 }

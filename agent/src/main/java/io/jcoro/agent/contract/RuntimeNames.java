@@ -42,8 +42,11 @@ public final class RuntimeNames {
      * what it calls; must equal {@code Contract.VERSION} (and {@code Jcoro.CONTRACT_VERSION}) in
      * the runtime (a test checks they agree). Version 2: the entry points moved to
      * {@code io.jcoro.core.internal}, woven classes check the contract when they initialize.
+     * Version 3: a capture passes its frame label's id, an int constant the class gets from a
+     * bootstrap ({@link #FRAME_LABEL}, or {@link #FRAME_LABEL_SITE} before Java 11), in place of
+     * the label itself.
      */
-    public static final int CONTRACT_VERSION = 2;
+    public static final int CONTRACT_VERSION = 3;
     /** The class annotation build-time weaving adds: {@code @io.jcoro.core.Woven(contract = N)}. */
     public static final String WOVEN_ANNOTATION = "Lio/jcoro/core/Woven;";
     /** The system property the agent sets when it starts (Jcoro.INSTALLED_PROPERTY). */
@@ -99,7 +102,15 @@ public final class RuntimeNames {
     public static final Call PUSH_FLOAT = frames("pushFloat", "(F" + C + ")V");
     public static final Call PUSH_DOUBLE = frames("pushDouble", "(D" + C + ")V");
     public static final Call PUSH_REF = frames("pushRef", "(" + OBJECT + C + ")V");
-    public static final Call END_CAPTURE = frames("endCapture", "(" + C + "IIILjava/lang/String;)V");
+    public static final Call END_CAPTURE = frames("endCapture", "(" + C + "IIII)V");
+    /** The bootstrap of the dynamic constant that numbers a frame label (class files of Java 11+). */
+    public static final Call FRAME_LABEL = frames("frameLabel",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;)"
+                    + "Ljava/lang/Integer;");
+    /** The bootstrap of the {@code invokedynamic} that does the same in class files of Java 7 to 10. */
+    public static final Call FRAME_LABEL_SITE = frames("frameLabelSite",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
+                    + "Ljava/lang/String;)Ljava/lang/invoke/CallSite;");
     public static final Call RECOVER = frames("recover", "(" + C + ")Z");
     // restore
     public static final Call BEGIN_RESTORE = frames("beginRestore", "(" + C + ")I");
@@ -119,7 +130,7 @@ public final class RuntimeNames {
             ENTER, TAKE_STAMP, CLEAR_STAMP, STAMP, IS_SUSPENDING, LINK_REFERENCE,
             YIELD_VALUE, YIELD_FROM, RESUME_VALUE,
             RESERVE, RESERVE_WITH_REFS, PUSH_INT, PUSH_LONG, PUSH_FLOAT, PUSH_DOUBLE, PUSH_REF,
-            END_CAPTURE, RECOVER,
+            END_CAPTURE, FRAME_LABEL, FRAME_LABEL_SITE, RECOVER,
             BEGIN_RESTORE, POP_INT, POP_LONG, POP_FLOAT, POP_DOUBLE, POP_REF, BAD_RESUME_INDEX,
             NOT_INSTRUMENTED_INIT, CONTRACT_REQUIRE);
 

@@ -10,7 +10,6 @@ import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
@@ -32,13 +31,15 @@ final class CaptureCode {
      *   Frames.pushRef(argument_i, f); ...                       // interface calls: reference
      *                                                            //   arguments, from scratch locals
      *   if ((entry & ~RESTORE) == ALTERNATE_ID) entry = ID;      // lambda bodies
-     *   Frames.endCapture(f, k, entry, ID, "P R LINE CLASS/METHOD/FILE");  // handshake; pushes k, labelled
+     *   Frames.endCapture(f, k, entry, ID, LABEL_ID);  // handshake; pushes k, with its label's id
+     *                                                  //   (FrameLabel: "P R LINE CLASS/METHOD/FILE")
      *   return <zero>;
      * }</pre>
      *
-     * @param label the frame's label at this point ({@link FrameLabel})
+     * @param labelId the instructions that push the id of the frame's label at this point
+     *                ({@link FrameLabel#loadId})
      */
-    static InsnList emit(MethodPlan plan, SuspensionPoint p, LabelNode capture, String label) {
+    static InsnList emit(MethodPlan plan, SuspensionPoint p, LabelNode capture, InsnList labelId) {
         int f = plan.continuationLocal();
         InsnList code = new InsnList();
         code.add(capture);
@@ -100,7 +101,7 @@ final class CaptureCode {
         code.add(Storage.constant(p.index()));
         code.add(new VarInsnNode(Opcodes.ILOAD, plan.entryStampLocal()));
         code.add(Storage.constant(plan.methodId()));
-        code.add(new LdcInsnNode(label));
+        code.add(labelId);
         code.add(Storage.invoke(RuntimeNames.END_CAPTURE));
         code.add(Storage.dummyReturn(plan.returnType()));
         return code;

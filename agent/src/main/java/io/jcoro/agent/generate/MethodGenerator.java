@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.LabelNode;
 
 /**
@@ -45,7 +46,8 @@ public final class MethodGenerator {
         LabelNode restore = new LabelNode();
         splice.atStart(PrologueCode.emit(plan, restore));
         for (SuspensionPoint p : plan.points()) {
-            splice.atEnd(CaptureCode.emit(plan, p, capture.get(p.index()), FrameLabel.of(owner, plan, p)));
+            InsnList labelId = FrameLabel.loadId(owner, FrameLabel.of(owner, plan, p));
+            splice.atEnd(CaptureCode.emit(plan, p, capture.get(p.index()), labelId));
         }
         splice.atEnd(RestoreCode.emit(plan, restore, reentry));
         Map<LabelNode, LabelNode> guardOf = new LinkedHashMap<>();

@@ -9,8 +9,10 @@ import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Refuses, before any rewriting, a coroutine method whose suspension points could never be made
- * resumable: subroutines (the return address a {@code RET} jumps to cannot be saved) and a
- * {@code synchronized} method (its monitor would be released at the suspension).
+ * resumable: subroutines (the return address a {@code RET} jumps to cannot be saved), a class
+ * file older than Java 7 (the frames' labels are numbered by a bootstrap, see
+ * {@code generate.FrameLabel}) and a {@code synchronized} method (its monitor would be released
+ * at the suspension).
  */
 public final class Screening {
     private Screening() {
@@ -28,6 +30,12 @@ public final class Screening {
                 return Lines.describe(owner, method, Lines.lineOf(insn)) + ": subroutines (JSR/RET,"
                         + " pre-Java-6 bytecode) are not supported in a coroutine";
             }
+        }
+        int version = owner.version & 0xFFFF;
+        if (version < Opcodes.V1_7) {
+            return Lines.describe(owner, method, Lines.lineOf(sites.get(0).insn())) + ": the class file is of version "
+                    + version + " (Java 6 or older), which has no invokedynamic, and a coroutine's frames need"
+                    + " it: compile the class for Java 7 or later";
         }
         if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
             return Lines.describe(owner, method, Lines.lineOf(sites.get(0).insn())) + ": a synchronized method"

@@ -15,7 +15,7 @@ public final class Contract {
      * The contract version: raised whenever generated code changes what it calls in this package
      * or what those calls mean. Equal to {@code RuntimeNames.CONTRACT_VERSION} in the agent.
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private Contract() {
     }

@@ -1,5 +1,10 @@
 package io.jcoro.core.internal;
 
+import java.lang.invoke.CallSite;
+import java.lang.invoke.ConstantCallSite;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
 /**
  * The calls the jcoro agent emits into instrumented methods: with {@link Continuation} and
  * {@link Contract}, the whole contract between generated code and the runtime, versioned by
@@ -17,7 +22,7 @@ package io.jcoro.core.internal;
  *   Frames.yieldValue(v, f); goto capture_k;
  *   resume_k: r = Frames.resumeValue(f);
  * capture_k:                                     // save what is live, then return a dummy
- *   Frames.reserve(f, P[, R]); Frames.pushInt(x, f); ...; Frames.endCapture(f, k, entry, ID, LABEL);
+ *   Frames.reserve(f, P[, R]); Frames.pushInt(x, f); ...; Frames.endCapture(f, k, entry, ID, LABEL_ID);
  *   return 0;
  * restore:                                       // pop in reverse, then re-enter the call
  *   switch (Frames.beginRestore(f)) { case k: x = Frames.popInt(f); ...; goto call_k; }
@@ -129,16 +134,11 @@ public final class Frames {
      * @return the sent value
      */
     public static Object resumeValue(Continuation f) {
-        Object v = f.value; // left in place: the generator clears a value it sent in
-        if (f.flags != 0) {
-            return resumeThrowing(f, v);
+        Object v = f.value; // left in place: the generator clears it when the body suspends
+        if (v instanceof Continuation.Thrown thrown) {
+            throw Diagnostics.<RuntimeException>sneaky(thrown.error());
         }
         return v;
-    }
-
-    private static Object resumeThrowing(Continuation f, Object v) {
-        f.flags &= ~Continuation.THROWING;
-        throw Diagnostics.<RuntimeException>sneaky((Throwable) v);
     }
 
     // ---- capture -------------------------------------------------------------------------
@@ -207,28 +207,52 @@ public final class Frames {
 
     /**
      * Ends a frame's capture: checks the handshake, then pushes the frame's resume index, with
-     * its label beside it: a constant string naming the frame for
-     * {@link io.jcoro.core.Generator#suspendedFrames()} (see {@link SavedFrames}). The label takes no stack
-     * slot of its own, so a restore never pops it, and writing the same label as the last
-     * suspension stores nothing.
+     * the id of its label in the upper half of the same slot: a constant string naming the frame
+     * for {@link io.jcoro.core.Generator#suspendedFrames()} (see {@link SavedFrames}), numbered
+     * once per suspension point by {@link #frameLabel}. A restore reads only the lower half.
      *
      * @param f the continuation
      * @param index which suspension point of the method this frame stopped at
      * @param entryStamp the stamp the frame took on entry
      * @param methodId the frame's own id
-     * @param label the label of this method's suspension point {@code index}
+     * @param labelId the id of the label of this method's suspension point {@code index}
      */
-    public static void endCapture(Continuation f, int index, int entryStamp, int methodId, String label) {
+    public static void endCapture(Continuation f, int index, int entryStamp, int methodId, int labelId) {
         int caller = entryStamp & ~RESTORE;
         if (caller != methodId && caller != BODY && !ReferenceLinks.contains(caller, methodId)) {
             throw Diagnostics.uninstrumentedCaller(f);
         }
-        int i = f.pTop++;
-        f.prims[i] = index;
-        Object[] labels = f.labels;
-        if (labels[i] != label) {
-            labels[i] = label;
-        }
+        f.prims[f.pTop++] = (long) labelId << 32 | index;
+    }
+
+    /**
+     * The bootstrap of the dynamic constant (class files of Java 11 and later) that gives a
+     * capture its label's id: resolved once per suspension point, a constant from then on. Boxed,
+     * because JDK 17 compiles no method that loads a primitive dynamic constant.
+     *
+     * @param lookup the instrumented class (unused)
+     * @param name the constant's name (unused)
+     * @param type {@code Integer}
+     * @param label the frame's label ({@link SavedFrames})
+     * @return the label's id
+     */
+    public static Integer frameLabel(MethodHandles.Lookup lookup, String name, Class<?> type, String label) {
+        return FrameLabels.register(label);
+    }
+
+    /**
+     * The same for class files of Java 7 to 10, which have no dynamic constants: the bootstrap of
+     * an {@code invokedynamic} of type {@code ()I} whose call site returns the id, a constant
+     * once linked.
+     *
+     * @param lookup the instrumented class (unused)
+     * @param name the call's name (unused)
+     * @param type {@code ()int}
+     * @param label the frame's label ({@link SavedFrames})
+     * @return the linked call site
+     */
+    public static CallSite frameLabelSite(MethodHandles.Lookup lookup, String name, MethodType type, String label) {
+        return new ConstantCallSite(MethodHandles.constant(int.class, FrameLabels.register(label)));
     }
 
     /**

@@ -8,10 +8,10 @@ import java.util.List;
  * Reads a suspended continuation's frames from its saved state alone, without running any of
  * them: what {@link io.jcoro.core.Generator#suspendedFrames()} reports.
  *
- * <p>When a frame is captured, its resume index, the last value it pushes, gets a
- * <em>label</em> beside it (in {@link Continuation#labels}, at the same position): a string
- * constant of the instrumented class, one per suspension point, that describes the frame and
- * says how many values it saved:
+ * <p>When a frame is captured, its resume index, the last value it pushes, carries the id of a
+ * <em>label</em> in the upper half of its slot ({@link FrameLabels}): a string constant of the
+ * instrumented class, one per suspension point, that describes the frame and says how many
+ * values it saved:
  * <pre>
  *   "P R LINE CLASS/METHOD/FILE"      e.g. "3 2 44 com.example.Walker/descend/Walker.java"
  * </pre>
@@ -21,8 +21,9 @@ import java.util.List;
  * {@code FILE} (the source file, possibly empty) comes last so it may contain anything. The
  * outermost frame is on top of the stacks, so the labels are read from the top down, each one
  * saying how far down the next frame's index lies. The label lives in the class itself (its
- * constant pool), so this works whoever instrumented the class, and costs a capture no store
- * when the same point suspends again (see {@link Frames#endCapture}).
+ * constant pool, the argument of the bootstrap that numbers it), so this works whoever
+ * instrumented the class, and costs a capture nothing but the upper half of a store it makes
+ * anyway (see {@link Frames#endCapture}).
  */
 public final class SavedFrames {
     private SavedFrames() {
@@ -38,8 +39,8 @@ public final class SavedFrames {
         int p = c.pTop;
         int r = c.rTop;
         while (p > 0) {
-            Object label = c.labels[p - 1];
-            if (!(label instanceof String s)) {
+            String s = FrameLabels.label((int) (c.prims[p - 1] >>> 32));
+            if (s == null) {
                 throw corrupt(c, "no frame label at primitive " + (p - 1));
             }
             int space1 = s.indexOf(' ');

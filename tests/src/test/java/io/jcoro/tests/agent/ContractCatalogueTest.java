@@ -6,23 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jcoro.agent.common.WovenMarker;
 import io.jcoro.agent.contract.RuntimeContract;
 import io.jcoro.agent.contract.RuntimeNames;
+import io.jcoro.agent.weave.Weaver;
 import io.jcoro.core.Co;
 import io.jcoro.core.Jcoro;
 import io.jcoro.core.internal.Contract;
 import io.jcoro.samples.Samples;
+import io.jcoro.tests.InMemoryJavac;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
@@ -30,9 +32,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -48,6 +53,9 @@ import org.objectweb.asm.Opcodes;
 @Tag("needs-agent") // reads the agent's catalogue; the woven run has no agent on its class path
 class ContractCatalogueTest {
     private static final ClassLoader LOADER = ContractCatalogueTest.class.getClassLoader();
+
+    @TempDir
+    static Path temp;
 
     @Test
     void everyEntryExistsInTheRuntimeWithItsExactDescriptor() throws Exception {
@@ -105,6 +113,26 @@ class ContractCatalogueTest {
                         }
 
                         @Override
+                        public void visitInvokeDynamicInsn(String method, String desc, Handle bootstrap,
+                                                           Object... arguments) {
+                            bootstrapped(bootstrap);
+                        }
+
+                        @Override
+                        public void visitLdcInsn(Object value) {
+                            if (value instanceof ConstantDynamic constant) {
+                                bootstrapped(constant.getBootstrapMethod());
+                            }
+                        }
+
+                        private void bootstrapped(Handle bootstrap) {
+                            if (bootstrap.getOwner().startsWith(RuntimeNames.INTERNAL_PACKAGE)) {
+                                called.add(new RuntimeNames.Call(bootstrap.getOwner(), bootstrap.getName(),
+                                        bootstrap.getDesc()));
+                            }
+                        }
+
+                        @Override
                         public void visitFieldInsn(int opcode, String owner, String field, String desc) {
                             if (owner.startsWith(RuntimeNames.INTERNAL_PACKAGE)) {
                                 unlisted.add("field " + owner + "." + field);
@@ -142,13 +170,43 @@ class ContractCatalogueTest {
         assertTrue(classes > 300, "woven classes read: " + classes);
     }
 
-    /** The woven copy of these tests, the runtime's woven layers and the woven samples. */
-    private static List<byte[]> wovenClasses() throws IOException, URISyntaxException {
-        List<byte[]> all = new ArrayList<>();
+    /**
+     * The woven copy of these tests, the runtime's woven layers and the woven samples, all
+     * compiled for Java 17, and a class compiled for Java 8 (its frame labels take another form).
+     */
+    private static List<byte[]> wovenClasses() throws Exception {
+        List<byte[]> all = new ArrayList<>(wovenForJava8());
         all.addAll(classesIn(Paths.get(System.getProperty("jcoro.wovenTestClasses", "target/woven-test-classes"))));
         all.addAll(classesIn(Paths.get(Co.class.getProtectionDomain().getCodeSource().getLocation().toURI())));
         all.addAll(classesIn(Paths.get(Samples.class.getProtectionDomain().getCodeSource().getLocation().toURI())));
         return all;
+    }
+
+    private static List<byte[]> wovenForJava8() throws Exception {
+        String source = """
+                package old;
+
+                import io.jcoro.core.Co;
+                import io.jcoro.core.Coroutine;
+
+                public class Eight {
+                    @Coroutine
+                    static void run() {
+                        Co.yield("eight");
+                    }
+                }
+                """;
+        Map<String, byte[]> classes;
+        try (InMemoryJavac javac = new InMemoryJavac(Co.class)) {
+            classes = javac.compile(Map.of("old.Eight", source), true, List.of("--release", "8"));
+        }
+        Path in = temp.resolve("classes");
+        Path out = temp.resolve("woven");
+        Files.createDirectories(in.resolve("old"));
+        Files.write(in.resolve("old/Eight.class"), classes.get("old.Eight"));
+        Path runtime = Paths.get(Co.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        new Weaver(List.of(runtime), false, null).weaveDirectory(in, out, null);
+        return classesIn(out);
     }
 
     private static List<byte[]> classesIn(Path location) throws IOException {
