@@ -5,6 +5,7 @@ import io.jcoro.core.CoRunnable;
 import io.jcoro.core.CoSupplier;
 import io.jcoro.core.Coroutine;
 import io.jcoro.core.Generator;
+import io.jcoro.core.PrimitiveYield;
 import io.jcoro.core.StopIteration;
 import java.util.PrimitiveIterator;
 import java.util.Spliterator;
@@ -38,7 +39,7 @@ import java.util.stream.StreamSupport;
  */
 public final class LongGenerator extends PrimitiveGenerator implements PrimitiveIterator.OfLong {
     private LongGenerator(Generator<Object> generator) {
-        super(generator, LONG);
+        super(generator, PrimitiveYield.LONG);
     }
 
     /**
@@ -69,13 +70,15 @@ public final class LongGenerator extends PrimitiveGenerator implements Primitive
      * @param <S>   the type the caller sends in (unchecked, as Python's)
      * @return the value sent in by {@code send(x)}, or {@code null} after {@code nextLong()}
      * @throws io.jcoro.core.GeneratorExit when the generator is being closed (let it propagate)
-     * @throws IllegalStateException outside any generator, as {@code Co.yield}; in a plain
-     *         {@link Generator} it yields a marker object, which that generator's caller gets
+     * @throws IllegalStateException outside any generator, or from a method that is not
+     *         instrumented, as {@code Co.yield}; in a plain {@link Generator} it yields
+     *         {@link PrimitiveYield#LONG}, which that generator's caller gets
      */
     @Coroutine
     public static <S> S yield(long value) {
-        ThreadSlot.current().bits = value;
-        return Co.yield(LONG);
+        // An intrinsic: the agent replaces the call in the calling coroutine, so this body runs
+        // only when called from code that was not instrumented.
+        throw PrimitiveYield.LONG.notInstrumented(LongGenerator.class);
     }
 
     /**
@@ -89,10 +92,7 @@ public final class LongGenerator extends PrimitiveGenerator implements Primitive
      */
     @Coroutine
     public static <R> R yieldFrom(LongGenerator sub) {
-        if (sub.hasPeekedValue()) {
-            LongGenerator.yield(sub.nextLong());
-        }
-        return Co.yieldFrom(sub.generator());
+        return Co.yieldFrom(sub.generator()); // a value fetched by sub.hasNext() comes first
     }
 
     /**

@@ -74,6 +74,13 @@ public abstract class Continuation {
     int rSaved;
     /** The value in transit inward: sent in, thrown in, or (once finished) returned. */
     protected Object value;
+    /**
+     * The value a primitive yield hands out, as bits ({@code int} and {@code long} as they are,
+     * {@code double} as its raw long bits), while {@link #out} holds its kind
+     * ({@link io.jcoro.core.PrimitiveYield}): no box per value. Read by the caller of the step
+     * before the generator is handed back, and left as it is afterwards.
+     */
+    protected long bits;
 
     /** For {@code Generator} and the idle continuation only. */
     protected Continuation() {
