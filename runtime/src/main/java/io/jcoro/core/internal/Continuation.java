@@ -45,8 +45,9 @@ public abstract class Continuation {
 
     /**
      * The mode and the value handed out at once: null while user code runs (NORMAL); while
-     * frames save themselves and return (CAPTURING), the value yielded, or the delegate's first
-     * value, with {@link #NULL_OUT} for null. A suspended generator keeps it only for a value
+     * frames save themselves and return (CAPTURING), the value yielded (for a primitive yield,
+     * its kind, the value in {@link #bits}), or the delegate's first value, with
+     * {@link #NULL_OUT} for null. A suspended generator keeps it only for a value
      * that {@code hasNext()} fetched and {@code next()} has not taken yet.
      */
     protected Object out;
