@@ -85,7 +85,11 @@ abstract class GeneratorEngine extends Continuation {
      *         {@link #EXHAUSTED}
      */
     final Object advance(Object sent, Throwable thrown) {
-        return release(advanceHeld(sent, thrown));
+        // The plain read spares a new generator a compare-and-set that is bound to fail.
+        if (state != SUSPENDED || !STATE.compareAndSet(this, SUSPENDED, RUNNING)) {
+            return advanceSlow(sent, thrown, true);
+        }
+        return release(advanceRunning(sent, thrown));
     }
 
     /**
@@ -95,9 +99,8 @@ abstract class GeneratorEngine extends Continuation {
      * {@link #EXHAUSTED} the generator is CLOSED.
      */
     final Object advanceHeld(Object sent, Throwable thrown) {
-        // The plain read spares a new generator a compare-and-set that is bound to fail.
         if (state != SUSPENDED || !STATE.compareAndSet(this, SUSPENDED, RUNNING)) {
-            return advanceSlow(sent, thrown);
+            return advanceSlow(sent, thrown, false);
         }
         return advanceRunning(sent, thrown);
     }
@@ -109,7 +112,8 @@ abstract class GeneratorEngine extends Continuation {
         return run(sent, thrown, true);
     }
 
-    private Object advanceSlow(Object sent, Throwable thrown) {
+    /** @param release whether a value yielded hands the generator back ({@link #advance}) or not */
+    private Object advanceSlow(Object sent, Throwable thrown, boolean release) {
         // Checked before taking the generator, so it stays unstarted. A state read other than
         // CREATED is never CREATED again: acquire() returns CREATED only if this check passed.
         if (thrown == null && sent != null && state == CREATED) {
@@ -117,7 +121,8 @@ abstract class GeneratorEngine extends Continuation {
         }
         int s = acquire();
         if (s == SUSPENDED) {
-            return advanceRunning(sent, thrown);
+            Object r = advanceRunning(sent, thrown);
+            return release ? release(r) : r;
         }
         if (s == CLOSED) {
             return EXHAUSTED;
@@ -126,7 +131,8 @@ abstract class GeneratorEngine extends Continuation {
             finish(null);
             throw Diagnostics.<RuntimeException>sneaky(escaping(thrown));
         }
-        return run(null, null, false);
+        Object r = run(null, null, false);
+        return release ? release(r) : r;
     }
 
     /**
@@ -147,9 +153,9 @@ abstract class GeneratorEngine extends Continuation {
         }
     }
 
-    /** Ends a step: suspended again unless finished (or it found the generator finished). @return r */
+    /** Ends a step taken with the state RUNNING: suspended again unless finished. @return r */
     final Object release(Object r) {
-        if (r != DONE && r != EXHAUSTED) {
+        if (r != DONE) {
             STATE.setRelease(this, SUSPENDED);
         }
         return r;
