@@ -33,9 +33,9 @@ import java.util.stream.StreamSupport;
  * with {@code Co.yield}, or another kind of primitive, makes the call that ran it throw {@link
  * IllegalStateException} naming where it yielded. Like a {@link Generator} it may be advanced
  * from any thread, one at a time; a concurrent advance is refused ("generator already
- * executing") except that a value already fetched by {@code hasNext()} is handed out without
- * that check. Left out, on purpose: {@code remove} (as everywhere in jcoro), and an auto-closing
- * variant (close it, or use a try-with-resources, or the stream).
+ * executing"), a value fetched by {@code hasNext()} included. Left out, on purpose:
+ * {@code remove} (as everywhere in jcoro), and an auto-closing variant (close it, or use a
+ * try-with-resources, or the stream).
  */
 public final class LongGenerator extends PrimitiveGenerator implements PrimitiveIterator.OfLong {
     private LongGenerator(Generator<Object> generator) {
