@@ -144,7 +144,16 @@ public final class Co {
 
     /** The exception a suspension point throws when the code calling it was not instrumented. */
     private static RuntimeException notInstrumented(String api) {
-        return Diagnostics.notInstrumented(api, Jcoro.isInstalled() || Jcoro.isWovenProgram(),
+        return notInstrumented(api, null);
+    }
+
+    /**
+     * As {@link #notInstrumented(String)}, for an intrinsic declared outside this class.
+     *
+     * @param facade the name of the class declaring it, whose frames the message skips, or null
+     */
+    static RuntimeException notInstrumented(String api, String facade) {
+        return Diagnostics.notInstrumented(api, facade, Jcoro.isInstalled() || Jcoro.isWovenProgram(),
                 System.getProperty(Jcoro.CONTRACT_MISMATCH_PROPERTY));
     }
 }

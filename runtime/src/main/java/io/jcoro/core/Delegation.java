@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * PEP 380's {@code yield from} for {@link Generator}: starting a delegation, and forwarding each
  * resume of the delegating generator to its delegate (a sub-generator, or the iterator of an
- * {@code Iterable}) until the delegate ends and the {@code yieldFrom} returns or throws. Static
+ * {@code Iterable}) until the delegate ends and the {@code yieldFrom} returns or throws. A
+ * sub-generator's step is read before it is handed back, with the bits of a primitive yield
+ * ({@link PrimitiveYield}), which the delegating generator hands on as its own. Static
  * helpers over the generator's fields, so that a delegation costs no object of its own.
  */
 final class Delegation {
@@ -28,13 +30,15 @@ final class Delegation {
         Objects.requireNonNull(sub, "yieldFrom(null)");
         Object first;
         if (sub instanceof Generator<?> s) {
-            first = s.advance(null, null);
+            first = s.advanceHeld(null, null);
             if (first == GeneratorEngine.DONE) {
                 return s.returnValue();
             }
             if (first == GeneratorEngine.EXHAUSTED) {
                 return null;
             }
+            g.takeBitsOf(s);
+            s.release(first);
         } else if (sub instanceof Iterable<?> items) {
             Iterator<?> it = items.iterator();
             if (!it.hasNext()) {
@@ -64,14 +68,15 @@ final class Delegation {
                     sub.close();
                     return g.endDelegation(thrown, true);
                 }
-                Object r = thrown != null ? sub.advance(null, thrown) : sub.advance(sent, null);
+                Object r = thrown != null ? sub.advanceHeld(null, thrown) : sub.advanceHeld(sent, null);
                 if (r == GeneratorEngine.DONE) {
                     return g.endDelegation(sub.returnValue(), false);
                 }
                 if (r == GeneratorEngine.EXHAUSTED) {
                     return thrown != null ? g.endDelegation(thrown, true) : g.endDelegation(null, false);
                 }
-                return r;
+                g.takeBitsOf(sub); // a primitive yield's value, handed on (plain copy: cheaper than a test)
+                return sub.release(r);
             }
             Iterator<?> it = (Iterator<?>) d;
             // PEP 380: close() reaches an iterator that can be closed; a plain iterator has no

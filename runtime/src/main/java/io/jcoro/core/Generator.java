@@ -257,25 +257,7 @@ public final class Generator<T> extends GeneratorEngine implements Iterator<T>, 
      */
     @Override
     public boolean hasNext() {
-        int s = acquire();
-        if (s == CLOSED) {
-            return false;
-        }
-        if (out != null) { // a value fetched by the last hasNext(); never on a CREATED generator
-            STATE.setRelease(this, SUSPENDED);
-            return true;
-        }
-        return peek(s == SUSPENDED);
-    }
-
-    private boolean peek(boolean started) {
-        Object r = run(null, null, started);
-        if (r == DONE) {
-            return false;
-        }
-        out = r != null ? r : NULL_OUT; // next() takes it
-        STATE.setRelease(this, SUSPENDED);
-        return true;
+        return fetch(null);
     }
 
     /** @return this generator: like Python's, a generator is iterable once */

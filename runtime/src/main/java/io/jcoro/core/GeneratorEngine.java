@@ -87,7 +87,20 @@ abstract class GeneratorEngine extends Continuation {
     final Object advance(Object sent, Throwable thrown) {
         // The plain read spares a new generator a compare-and-set that is bound to fail.
         if (state != SUSPENDED || !STATE.compareAndSet(this, SUSPENDED, RUNNING)) {
-            return advanceSlow(sent, thrown);
+            return advanceSlow(sent, thrown, true);
+        }
+        return release(advanceRunning(sent, thrown));
+    }
+
+    /**
+     * As {@link #advance}, but a value yielded leaves the generator RUNNING, so that the caller
+     * reads what came with it (a primitive yield's {@code bits}) before another thread can step
+     * the generator; the caller then {@link #release}s it. After {@link #DONE} and
+     * {@link #EXHAUSTED} the generator is CLOSED.
+     */
+    final Object advanceHeld(Object sent, Throwable thrown) {
+        if (state != SUSPENDED || !STATE.compareAndSet(this, SUSPENDED, RUNNING)) {
+            return advanceSlow(sent, thrown, false);
         }
         return advanceRunning(sent, thrown);
     }
@@ -96,10 +109,11 @@ abstract class GeneratorEngine extends Continuation {
         if (out != null) {
             return takePeeked(sent, thrown);
         }
-        return release(run(sent, thrown, true));
+        return run(sent, thrown, true);
     }
 
-    private Object advanceSlow(Object sent, Throwable thrown) {
+    /** @param release whether a value yielded hands the generator back ({@link #advance}) or not */
+    private Object advanceSlow(Object sent, Throwable thrown, boolean release) {
         // Checked before taking the generator, so it stays unstarted. A state read other than
         // CREATED is never CREATED again: acquire() returns CREATED only if this check passed.
         if (thrown == null && sent != null && state == CREATED) {
@@ -107,7 +121,8 @@ abstract class GeneratorEngine extends Continuation {
         }
         int s = acquire();
         if (s == SUSPENDED) {
-            return advanceRunning(sent, thrown);
+            Object r = advanceRunning(sent, thrown);
+            return release ? release(r) : r;
         }
         if (s == CLOSED) {
             return EXHAUSTED;
@@ -116,7 +131,8 @@ abstract class GeneratorEngine extends Continuation {
             finish(null);
             throw Diagnostics.<RuntimeException>sneaky(escaping(thrown));
         }
-        return release(run(null, null, false));
+        Object r = run(null, null, false);
+        return release ? release(r) : r;
     }
 
     /**
@@ -153,7 +169,6 @@ abstract class GeneratorEngine extends Continuation {
         }
         Object v = out;
         out = null;
-        STATE.setRelease(this, SUSPENDED);
         return v != NULL_OUT ? v : null;
     }
 
@@ -288,6 +303,71 @@ abstract class GeneratorEngine extends Continuation {
         body = null;
         value = result;
         STATE.setRelease(this, CLOSED);
+    }
+
+    // ---- Iterator.hasNext and the primitive generators' steps -----------------------------------
+
+    /**
+     * {@link Generator#hasNext()}, and {@link PrimitiveYield#hasNext}: runs the body to its next
+     * yield unless a value fetched earlier waits, and keeps the value in {@code out} for the next
+     * step ({@link #takePeeked}).
+     *
+     * @param kind the only kind of primitive yield the body may make, or null for any value
+     * @return false once the body has finished
+     */
+    final boolean fetch(PrimitiveYield kind) {
+        int s = acquire();
+        if (s == CLOSED) {
+            return false;
+        }
+        if (out != null) { // a value fetched by the last call; never on a CREATED generator
+            STATE.setRelease(this, SUSPENDED);
+            return true;
+        }
+        Object r = run(null, null, s == SUSPENDED);
+        if (r == DONE) {
+            return false;
+        }
+        if (kind != null && r != kind) {
+            release(r);
+            throw kind.wrongYield((Generator<?>) this, r);
+        }
+        out = r != null ? r : NULL_OUT; // the next step takes it
+        STATE.setRelease(this, SUSPENDED);
+        return true;
+    }
+
+    /**
+     * A primitive generator's step ({@link PrimitiveYield}): advances as {@link #advance} and
+     * returns the bits of the value, read before the generator is handed back.
+     *
+     * @param kind the only kind of primitive yield the body may make
+     * @throws StopIteration at the end, as {@code next()}; into a finished generator,
+     *         {@code thrown} itself, as {@code throwIn}
+     */
+    final long advanceBits(PrimitiveYield kind, Object sent, Throwable thrown) {
+        Object r = advanceHeld(sent, thrown);
+        if (r == kind) {
+            long b = bits;
+            STATE.setRelease(this, SUSPENDED);
+            return b;
+        }
+        if (r == DONE) {
+            throw new StopIteration("generator returned", value);
+        }
+        if (r == EXHAUSTED) {
+            if (thrown != null) {
+                throw Diagnostics.<RuntimeException>sneaky(thrown);
+            }
+            throw new StopIteration("generator already finished", null);
+        }
+        release(r);
+        throw kind.wrongYield((Generator<?>) this, r);
+    }
+
+    /** {@link Delegation}: what a delegate's primitive yield left is handed on through this generator. */
+    final void takeBitsOf(GeneratorEngine delegate) {
+        bits = delegate.bits;
     }
 
     // ---- yield from (PEP 380): the protocol is Delegation's -----------------------------------

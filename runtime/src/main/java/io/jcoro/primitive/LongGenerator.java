@@ -5,6 +5,7 @@ import io.jcoro.core.CoRunnable;
 import io.jcoro.core.CoSupplier;
 import io.jcoro.core.Coroutine;
 import io.jcoro.core.Generator;
+import io.jcoro.core.PrimitiveYield;
 import io.jcoro.core.StopIteration;
 import java.util.PrimitiveIterator;
 import java.util.Spliterator;
@@ -32,13 +33,13 @@ import java.util.stream.StreamSupport;
  * with {@code Co.yield}, or another kind of primitive, makes the call that ran it throw {@link
  * IllegalStateException} naming where it yielded. Like a {@link Generator} it may be advanced
  * from any thread, one at a time; a concurrent advance is refused ("generator already
- * executing") except that a value already fetched by {@code hasNext()} is handed out without
- * that check. Left out, on purpose: {@code remove} (as everywhere in jcoro), and an auto-closing
- * variant (close it, or use a try-with-resources, or the stream).
+ * executing"), a value fetched by {@code hasNext()} included. Left out, on purpose:
+ * {@code remove} (as everywhere in jcoro), and an auto-closing variant (close it, or use a
+ * try-with-resources, or the stream).
  */
 public final class LongGenerator extends PrimitiveGenerator implements PrimitiveIterator.OfLong {
     private LongGenerator(Generator<Object> generator) {
-        super(generator, LONG);
+        super(generator, PrimitiveYield.LONG);
     }
 
     /**
@@ -69,13 +70,15 @@ public final class LongGenerator extends PrimitiveGenerator implements Primitive
      * @param <S>   the type the caller sends in (unchecked, as Python's)
      * @return the value sent in by {@code send(x)}, or {@code null} after {@code nextLong()}
      * @throws io.jcoro.core.GeneratorExit when the generator is being closed (let it propagate)
-     * @throws IllegalStateException outside any generator, as {@code Co.yield}; in a plain
-     *         {@link Generator} it yields a marker object, which that generator's caller gets
+     * @throws IllegalStateException outside any generator, or from a method that is not
+     *         instrumented, as {@code Co.yield}; in a plain {@link Generator} it yields
+     *         {@link PrimitiveYield#LONG}, which that generator's caller gets
      */
     @Coroutine
     public static <S> S yield(long value) {
-        ThreadSlot.current().bits = value;
-        return Co.yield(LONG);
+        // An intrinsic: the agent replaces the call in the calling coroutine, so this body runs
+        // only when called from code that was not instrumented.
+        throw PrimitiveYield.LONG.notInstrumented(LongGenerator.class);
     }
 
     /**
@@ -89,10 +92,7 @@ public final class LongGenerator extends PrimitiveGenerator implements Primitive
      */
     @Coroutine
     public static <R> R yieldFrom(LongGenerator sub) {
-        if (sub.hasPeekedValue()) {
-            LongGenerator.yield(sub.nextLong());
-        }
-        return Co.yieldFrom(sub.generator());
+        return Co.yieldFrom(sub.generator()); // a value fetched by sub.hasNext() comes first
     }
 
     /**

@@ -15,12 +15,12 @@
  *
  * <h2>How the value travels</h2>
  * A primitive generator drives an ordinary {@link io.jcoro.core.Generator}. Its
- * {@code yield(int)} is a {@code @Coroutine} method of this package (woven with the runtime, so
- * no change to the instrumenter): it writes the value's bits into a slot of the running thread,
- * then suspends with {@code Co.yield} of a shared marker. The caller's {@code nextInt()} reads the
- * slot as soon as the step returns, on the same thread, before any other code of that thread can
- * yield again; so nothing is allocated per value. The price is one more frame on the suspended
- * stack (the {@code yield} method's own), a few nanoseconds per value.
+ * {@code yield(int)} is an intrinsic, as {@code Co.yield} is: in the calling coroutine the agent
+ * replaces the call with code that stores the value's bits in the running generator, and the
+ * kind of yield ({@link io.jcoro.core.PrimitiveYield}) where {@code Co.yield} stores its value,
+ * then suspends as {@code Co.yield} does. No frame of {@code yield} runs and nothing is
+ * allocated per value. The caller's {@code nextInt()} reads the bits with the core's steps
+ * ({@code PrimitiveYield}), before the generator is handed back.
  *
  * <p>Layering: uses {@link io.jcoro.core} only (README "Layers").
  */

@@ -23,6 +23,10 @@ public final class RuntimeNames {
 
     public static final String COROUTINE_ANNOTATION = "Lio/jcoro/core/Coroutine;";
     public static final String CO = "io/jcoro/core/Co";
+    /** The primitive generators, whose static {@code yield} is an intrinsic as {@code Co.yield} is. */
+    public static final String INT_GENERATOR = "io/jcoro/primitive/IntGenerator";
+    public static final String LONG_GENERATOR = "io/jcoro/primitive/LongGenerator";
+    public static final String DOUBLE_GENERATOR = "io/jcoro/primitive/DoubleGenerator";
     public static final String FRAMES = INTERNAL_PACKAGE + "Frames";
     public static final String CONTINUATION = INTERNAL_PACKAGE + "Continuation";
     public static final String CONTINUATION_DESC = "L" + CONTINUATION + ";";
@@ -44,7 +48,8 @@ public final class RuntimeNames {
      * {@code io.jcoro.core.internal}, woven classes check the contract when they initialize.
      * Version 3: a capture passes its frame label's id, an int constant the class gets from a
      * bootstrap ({@link #FRAME_LABEL}, or {@link #FRAME_LABEL_SITE} before Java 11), in place of
-     * the label itself.
+     * the label itself; {@code IntGenerator}, {@code LongGenerator} and {@code DoubleGenerator}'s
+     * {@code yield} are intrinsics ({@link #YIELD_INT}, {@link #YIELD_LONG}, {@link #YIELD_DOUBLE}).
      */
     public static final int CONTRACT_VERSION = 3;
     /** The class annotation build-time weaving adds: {@code @io.jcoro.core.Woven(contract = N)}. */
@@ -92,6 +97,9 @@ public final class RuntimeNames {
     public static final Call LINK_REFERENCE = frames("linkReference", "(II)V");
     // suspension points
     public static final Call YIELD_VALUE = frames("yieldValue", "(" + OBJECT + C + ")" + OBJECT);
+    public static final Call YIELD_INT = frames("yieldInt", "(I" + C + ")" + OBJECT);
+    public static final Call YIELD_LONG = frames("yieldLong", "(J" + C + ")" + OBJECT);
+    public static final Call YIELD_DOUBLE = frames("yieldDouble", "(D" + C + ")" + OBJECT);
     public static final Call YIELD_FROM = frames("yieldFrom", "(" + OBJECT + C + ")" + OBJECT);
     public static final Call RESUME_VALUE = frames("resumeValue", "(" + C + ")" + OBJECT);
     // capture
@@ -128,7 +136,7 @@ public final class RuntimeNames {
     /** The calls above, the whole contract besides the stamps. */
     public static final List<Call> CALLS = List.of(
             ENTER, TAKE_STAMP, CLEAR_STAMP, STAMP, IS_SUSPENDING, LINK_REFERENCE,
-            YIELD_VALUE, YIELD_FROM, RESUME_VALUE,
+            YIELD_VALUE, YIELD_INT, YIELD_LONG, YIELD_DOUBLE, YIELD_FROM, RESUME_VALUE,
             RESERVE, RESERVE_WITH_REFS, PUSH_INT, PUSH_LONG, PUSH_FLOAT, PUSH_DOUBLE, PUSH_REF,
             END_CAPTURE, FRAME_LABEL, FRAME_LABEL_SITE, RECOVER,
             BEGIN_RESTORE, POP_INT, POP_LONG, POP_FLOAT, POP_DOUBLE, POP_REF, BAD_RESUME_INDEX,

@@ -11,7 +11,10 @@ import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
-/** The code that takes the place of a {@code Co.yield}, {@code Co.receive} or {@code Co.yieldFrom} call. */
+/**
+ * The code that takes the place of a {@code Co.yield}, {@code Co.receive} or {@code Co.yieldFrom}
+ * call, or of a primitive generator's {@code yield}.
+ */
 final class IntrinsicCode {
     private IntrinsicCode() {
     }
@@ -22,7 +25,7 @@ final class IntrinsicCode {
      * <pre>{@code
      *                                               // stack: [S..., value]  (receive: push null)
      *   result = Frames.yieldValue(value, f);        // yield: always suspends
-     *   goto capture_k;
+     *   goto capture_k;                              // IntGenerator.yield(i): Frames.yieldInt(i, f), ...
      * -- or --
      *   result = Frames.yieldFrom(sub, f);           // yieldFrom: suspends unless sub finished
      *   if (Frames.isSuspending(f)) goto capture_k;
@@ -40,8 +43,9 @@ final class IntrinsicCode {
             code.add(new InsnNode(Opcodes.ACONST_NULL));
         }
         code.add(new VarInsnNode(Opcodes.ALOAD, plan.continuationLocal()));
-        if (p.kind() == PointKind.YIELD || p.kind() == PointKind.RECEIVE) {
-            code.add(Storage.invoke(RuntimeNames.YIELD_VALUE));
+        RuntimeNames.Call yield = yieldCall(p.kind());
+        if (yield != null) {
+            code.add(Storage.invoke(yield));
             code.add(new JumpInsnNode(Opcodes.GOTO, capture));
         } else {
             code.add(Storage.invoke(RuntimeNames.YIELD_FROM));
@@ -56,5 +60,22 @@ final class IntrinsicCode {
             code.add(new InsnNode(Opcodes.POP));
         }
         return code;
+    }
+
+    /** @return the call that hands the value out, for a point that always suspends; else null */
+    private static RuntimeNames.Call yieldCall(PointKind kind) {
+        switch (kind) {
+            case YIELD:
+            case RECEIVE:
+                return RuntimeNames.YIELD_VALUE;
+            case YIELD_INT:
+                return RuntimeNames.YIELD_INT;
+            case YIELD_LONG:
+                return RuntimeNames.YIELD_LONG;
+            case YIELD_DOUBLE:
+                return RuntimeNames.YIELD_DOUBLE;
+            default:
+                return null;
+        }
     }
 }

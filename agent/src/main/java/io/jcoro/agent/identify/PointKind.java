@@ -4,6 +4,12 @@ package io.jcoro.agent.identify;
 public enum PointKind {
     /** {@code Co.yield(v)}: always suspends, resumes with the sent value. */
     YIELD,
+    /** {@code IntGenerator.yield(i)}: a yield of an {@code int}, handed out as bits, unboxed. */
+    YIELD_INT,
+    /** {@code LongGenerator.yield(l)}: as {@link #YIELD_INT}. */
+    YIELD_LONG,
+    /** {@code DoubleGenerator.yield(d)}: as {@link #YIELD_INT}. */
+    YIELD_DOUBLE,
     /** {@code Co.receive()}: a yield of null. */
     RECEIVE,
     /** {@code Co.yieldFrom(Generator)}: suspends unless the delegate finishes at once. */

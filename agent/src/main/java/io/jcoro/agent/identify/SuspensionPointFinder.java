@@ -10,7 +10,10 @@ import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
-/** Finds where a coroutine method may suspend: the {@code Co} intrinsics and coroutine calls. */
+/**
+ * Finds where a coroutine method may suspend: the intrinsics ({@code Co}'s verbs and the
+ * primitive generators' {@code yield}) and coroutine calls.
+ */
 public final class SuspensionPointFinder {
 
     /**
@@ -63,6 +66,10 @@ public final class SuspensionPointFinder {
                     return null;
             }
         }
+        PointKind primitive = primitiveYield(call);
+        if (primitive != null) {
+            return primitive;
+        }
         if (call.name.equals("<init>")) {
             return null;
         }
@@ -70,5 +77,22 @@ public final class SuspensionPointFinder {
             return PointKind.CALL;
         }
         return repository.isCoroutine(call.owner, call.name + call.desc) ? PointKind.CALL : null;
+    }
+
+    /** {@code IntGenerator.yield(int)} and its long and double twins, or null. */
+    private static PointKind primitiveYield(MethodInsnNode call) {
+        if (!call.name.equals("yield")) {
+            return null;
+        }
+        switch (call.owner + call.desc) {
+            case RuntimeNames.INT_GENERATOR + "(I)Ljava/lang/Object;":
+                return PointKind.YIELD_INT;
+            case RuntimeNames.LONG_GENERATOR + "(J)Ljava/lang/Object;":
+                return PointKind.YIELD_LONG;
+            case RuntimeNames.DOUBLE_GENERATOR + "(D)Ljava/lang/Object;":
+                return PointKind.YIELD_DOUBLE;
+            default:
+                return null;
+        }
     }
 }

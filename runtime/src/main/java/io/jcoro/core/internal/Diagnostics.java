@@ -3,6 +3,7 @@ package io.jcoro.core.internal;
 import io.jcoro.core.Co;
 import io.jcoro.core.Coroutine;
 import io.jcoro.core.NotInstrumentedException;
+import io.jcoro.core.PrimitiveYield;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -27,7 +28,7 @@ public final class Diagnostics {
     /** The runtime's own frames, skipped when naming the user's frame. */
     private static boolean isRuntimeFrame(StackWalker.StackFrame f) {
         String c = f.getClassName();
-        return c.startsWith(INTERNAL) || c.equals(Co.class.getName());
+        return c.startsWith(INTERNAL) || c.equals(Co.class.getName()) || c.equals(PrimitiveYield.class.getName());
     }
 
     private static String describe(StackWalker.StackFrame f) {
@@ -36,12 +37,21 @@ public final class Diagnostics {
 
     /** @return the user frames from the innermost outwards, the runtime's frames dropped */
     private static List<StackWalker.StackFrame> userFrames(int limit) {
-        return WALKER.walk(s -> s.dropWhile(Diagnostics::isRuntimeFrame).limit(limit)
-                .collect(Collectors.toList()));
+        return userFrames(limit, null);
+    }
+
+    /** As {@link #userFrames(int)}, the frames of class {@code facade} (if not null) dropped too. */
+    private static List<StackWalker.StackFrame> userFrames(int limit, String facade) {
+        return WALKER.walk(s -> s.dropWhile(f -> isRuntimeFrame(f) || f.getClassName().equals(facade))
+                .limit(limit).collect(Collectors.toList()));
     }
 
     static String callerDescription() {
-        List<StackWalker.StackFrame> frames = userFrames(1);
+        return callerDescription(null);
+    }
+
+    private static String callerDescription(String facade) {
+        List<StackWalker.StackFrame> frames = userFrames(1, facade);
         return frames.isEmpty() ? "<unknown>" : describe(frames.get(0));
     }
 
@@ -56,18 +66,22 @@ public final class Diagnostics {
      * A real call to {@code Co.yield} and friends: the calling method was not instrumented.
      *
      * @param api the call, such as {@code "Co.yield"}
+     * @param facade the name of the class declaring the call if it is not {@code Co}
+     *               ({@code IntGenerator}), whose frames are skipped as the runtime's, or null
      * @param agentOrWoven whether the agent is installed or the program was found woven
      * @param contractMismatch the agent's report that it left classes uninstrumented because
      *                         this runtime implements another contract, or null
      * @return the exception to throw
      */
-    public static RuntimeException notInstrumented(String api, boolean agentOrWoven, String contractMismatch) {
+    public static RuntimeException notInstrumented(String api, String facade, boolean agentOrWoven,
+                                                   String contractMismatch) {
+        String caller = callerDescription(facade);
         if (contractMismatch != null) {
-            return new NotInstrumentedException(api + " called from " + callerDescription()
+            return new NotInstrumentedException(api + " called from " + caller
                     + ", which is not instrumented: " + contractMismatch);
         }
         if (!agentOrWoven) {
-            return new NotInstrumentedException(api + " called at " + callerDescription()
+            return new NotInstrumentedException(api + " called at " + caller
                     + ", but it was not woven and the jcoro agent is not installed: weave it at"
                     + " build time (jcoro-maven-plugin, or java -jar jcoro-agent.jar instrument),"
                     + " run with -javaagent:jcoro-agent.jar, or call Jcoro.install() before the"
@@ -76,9 +90,9 @@ public final class Diagnostics {
         }
         if (Carrier.current().running() instanceof Continuation.Idle) {
             return new NotInstrumentedException(api + " called outside any generator, from "
-                    + callerDescription() + ", which is not instrumented either.");
+                    + caller + ", which is not instrumented either.");
         }
-        return new NotInstrumentedException(api + " called from " + callerDescription()
+        return new NotInstrumentedException(api + " called from " + caller
                 + ", which is not a coroutine." + HOW_TO_MARK);
     }
 

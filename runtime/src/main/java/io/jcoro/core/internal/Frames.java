@@ -1,5 +1,6 @@
 package io.jcoro.core.internal;
 
+import io.jcoro.core.PrimitiveYield;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandles;
@@ -19,7 +20,7 @@ import java.lang.invoke.MethodType;
  *   Frames.stamp(f, ID_OF_CALLEE);  callee(...); // a restore stamps ID_OF_CALLEE | RESTORE
  *   if (Frames.isSuspending(f)) goto capture_k;
  *   ...                                          // and at each yield:
- *   Frames.yieldValue(v, f); goto capture_k;
+ *   Frames.yieldValue(v, f); goto capture_k;     // IntGenerator.yield(i): Frames.yieldInt(i, f)
  *   resume_k: r = Frames.resumeValue(f);
  * capture_k:                                     // save what is live, then return a dummy
  *   Frames.reserve(f, P[, R]); Frames.pushInt(x, f); ...; Frames.endCapture(f, k, entry, ID, LABEL_ID);
@@ -110,6 +111,49 @@ public final class Frames {
             throw Diagnostics.outsideGenerator("Co.yield");
         }
         f.out = v != null ? v : Continuation.NULL_OUT;
+        return null;
+    }
+
+    /**
+     * {@code IntGenerator.yield(v)}: as {@link #yieldValue}, the value handed out as bits beside
+     * its kind, so that no {@code Integer} is made.
+     *
+     * @param v the value to yield
+     * @param f the continuation
+     * @return a dummy; the code that follows captures the frame
+     */
+    public static Object yieldInt(int v, Continuation f) {
+        return yieldBits(v, PrimitiveYield.INT, f);
+    }
+
+    /**
+     * {@code LongGenerator.yield(v)}: as {@link #yieldInt}.
+     *
+     * @param v the value to yield
+     * @param f the continuation
+     * @return a dummy; the code that follows captures the frame
+     */
+    public static Object yieldLong(long v, Continuation f) {
+        return yieldBits(v, PrimitiveYield.LONG, f);
+    }
+
+    /**
+     * {@code DoubleGenerator.yield(v)}: as {@link #yieldInt}, the value as its raw long bits.
+     *
+     * @param v the value to yield
+     * @param f the continuation
+     * @return a dummy; the code that follows captures the frame
+     */
+    public static Object yieldDouble(double v, Continuation f) {
+        return yieldBits(Double.doubleToRawLongBits(v), PrimitiveYield.DOUBLE, f);
+    }
+
+    private static Object yieldBits(long bits, PrimitiveYield kind, Continuation f) {
+        if (f instanceof Continuation.Idle) {
+            throw Diagnostics.outsideGenerator(kind.yieldCall());
+        }
+        f.bits = bits;
+        f.out = kind;
         return null;
     }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The primitive generators: values, the iterator and stream faces, Python's protocol value by
- * value, and the per-thread hand-off of the value (peeks, nesting, threads).
+ * value, and the hand-off of the value (peeks, nesting, threads).
  */
 class PrimitiveGeneratorTest {
 
