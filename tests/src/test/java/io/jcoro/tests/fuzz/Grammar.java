@@ -34,6 +34,7 @@ final class Grammar {
         ProtocolShapes protocol = new ProtocolShapes(this);
         shapeWriters.put(Shape.Group.STOP_ITERATION, protocol);
         shapeWriters.put(Shape.Group.DELEGATION, protocol);
+        shapeWriters.put(Shape.Group.PRIMITIVE_YIELDS, new PrimitiveYields(this));
     }
 
     /** @return the writers of the program's shape groups, each once */

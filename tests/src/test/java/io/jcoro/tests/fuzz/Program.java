@@ -33,14 +33,16 @@ public record Program(long seed, String className, String body, String companion
     /** The two ways a program is compiled. */
     public enum Variant {
         /** Against jcoro: transformed by the agent, run as a Generator. */
-        INSTRUMENTED("io.jcoro.core"),
+        INSTRUMENTED("io.jcoro.core", "io.jcoro.primitive"),
         /** Against the stand-ins: untouched, run as one plain call with yields replayed. */
-        REFERENCE("io.jcoro.tests.fuzz.ref");
+        REFERENCE("io.jcoro.tests.fuzz.ref", "io.jcoro.tests.fuzz.ref");
 
         private final String apiPackage;
+        private final String primitivePackage;
 
-        Variant(String apiPackage) {
+        Variant(String apiPackage, String primitivePackage) {
             this.apiPackage = apiPackage;
+            this.primitivePackage = primitivePackage;
         }
     }
 
@@ -78,6 +80,9 @@ public record Program(long seed, String className, String body, String companion
                 + "import " + api + ".Co;\n"
                 + "import " + api + ".CoSupplier;\n"
                 + "import " + api + ".Coroutine;\n"
+                + "import " + variant.primitivePackage + ".DoubleGenerator;\n"
+                + "import " + variant.primitivePackage + ".IntGenerator;\n"
+                + "import " + variant.primitivePackage + ".LongGenerator;\n"
                 + "import io.jcoro.core.GeneratorExit;\n"
                 + "import io.jcoro.tests.fuzz.Box;\n"
                 + "import io.jcoro.tests.fuzz.Closing;\n"
@@ -108,6 +113,9 @@ public record Program(long seed, String className, String body, String companion
         return "package " + CrossPackage.PACKAGE + ";\n\n"
                 + "import " + api + ".Co;\n"
                 + "import " + api + ".Coroutine;\n"
+                + "import " + variant.primitivePackage + ".DoubleGenerator;\n"
+                + "import " + variant.primitivePackage + ".IntGenerator;\n"
+                + "import " + variant.primitivePackage + ".LongGenerator;\n"
                 + "import io.jcoro.tests.fuzz.Trace;\n"
                 + companion;
     }

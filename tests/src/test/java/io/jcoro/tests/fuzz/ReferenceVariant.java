@@ -9,8 +9,8 @@ import org.objectweb.asm.commons.SimpleRemapper;
 
 /**
  * The reference variant's class files, from the instrumented variant's: the two source files
- * differ only in the package of {@code Co}, {@code Coroutine} and {@code CoSupplier} (whose
- * stand-ins have the same signatures), so javac's output differs only in those names, and
+ * differ only in the package of {@code Co}, {@code Coroutine}, {@code CoSupplier} and the three
+ * primitive generators (whose stand-ins have the same signatures), so javac's output differs only in those names, and
  * renaming them in the class files gives exactly what compiling the reference source gives
  * (a test checks it) at half the compilation cost.
  */
@@ -18,7 +18,10 @@ final class ReferenceVariant {
     private static final SimpleRemapper API = new SimpleRemapper(Map.of(
             "io/jcoro/core/Co", "io/jcoro/tests/fuzz/ref/Co",
             "io/jcoro/core/Coroutine", "io/jcoro/tests/fuzz/ref/Coroutine",
-            "io/jcoro/core/CoSupplier", "io/jcoro/tests/fuzz/ref/CoSupplier"));
+            "io/jcoro/core/CoSupplier", "io/jcoro/tests/fuzz/ref/CoSupplier",
+            "io/jcoro/primitive/IntGenerator", "io/jcoro/tests/fuzz/ref/IntGenerator",
+            "io/jcoro/primitive/LongGenerator", "io/jcoro/tests/fuzz/ref/LongGenerator",
+            "io/jcoro/primitive/DoubleGenerator", "io/jcoro/tests/fuzz/ref/DoubleGenerator"));
 
     private ReferenceVariant() {
     }

@@ -64,6 +64,8 @@ class ReferenceVariantTest {
             }
         }
         assertEquals(Map.of(3, "import io.jcoro.core.Co;", 4, "import io.jcoro.core.CoSupplier;",
-                5, "import io.jcoro.core.Coroutine;"), differing);
+                5, "import io.jcoro.core.Coroutine;", 6, "import io.jcoro.primitive.DoubleGenerator;",
+                7, "import io.jcoro.primitive.IntGenerator;", 8, "import io.jcoro.primitive.LongGenerator;"),
+                differing);
     }
 }

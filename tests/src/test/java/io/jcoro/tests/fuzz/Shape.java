@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The shapes the grammar adds for issue 10 (items 1-7), each counted per campaign (see
+ * The shapes the grammar adds for issue 10 (items 1-7) and issue 13 (the primitive generators'
+ * intrinsic yields), each counted per campaign (see
  * {@link DifferentialFuzzer.Report#shapes}). By default each program has each {@link Group} with
  * the group's chance. A campaign may be restricted to some shapes with
  * {@code -Djcoro.fuzz.shapes=REF_UNBOUND,STATIC_INIT}: then every program has them (to tell which
@@ -61,12 +62,18 @@ public enum Shape {
     /** The same thrown in by the driver. */
     STOP_ITERATION_THROWN_IN(Group.STOP_ITERATION),
     /** Co.yieldFrom over an iterator that is AutoCloseable and prints when closed (PEP 380). */
-    CLOSING_DELEGATION(Group.DELEGATION);
+    CLOSING_DELEGATION(Group.DELEGATION),
+    /** {@code IntGenerator.yield(i)}, an intrinsic since contract 3 (issue 13), in any expression. */
+    YIELD_INT(Group.PRIMITIVE_YIELDS),
+    /** {@code LongGenerator.yield(l)}: a two-slot argument on the operand stack. */
+    YIELD_LONG(Group.PRIMITIVE_YIELDS),
+    /** {@code DoubleGenerator.yield(d)}. */
+    YIELD_DOUBLE(Group.PRIMITIVE_YIELDS);
 
     /** Shapes a program takes or leaves together, each group with its chance per program. */
     public enum Group {
         METHOD_REFS(3), TWO_PACKAGES(5), JDK_MERGES(5), DEEP(8), NESTED_PRIVATE(6), STATIC_INIT(5),
-        STOP_ITERATION(4), DELEGATION(5);
+        STOP_ITERATION(4), DELEGATION(5), PRIMITIVE_YIELDS(4);
 
         /** One program in this many has the group. */
         final int oneIn;

@@ -53,6 +53,30 @@ public final class Trace {
         add("  " + name + "=" + Transcript.value(v));
     }
 
+    /**
+     * Records a value on its way into a call, such as a primitive yield.
+     *
+     * @param name what the value is
+     * @param v the value
+     * @return v
+     */
+    public static int pass(String name, int v) {
+        v(name, v);
+        return v;
+    }
+
+    /** As {@link #pass(String, int)}. @param name what the value is @param v the value @return v */
+    public static long pass(String name, long v) {
+        v(name, v);
+        return v;
+    }
+
+    /** As {@link #pass(String, int)}. @param name what the value is @param v the value @return v */
+    public static double pass(String name, double v) {
+        v(name, v);
+        return v;
+    }
+
     /** @param name what the value is @param v the value */
     public static void v(String name, boolean v) {
         add("  " + name + "=" + v);

@@ -1,5 +1,6 @@
 package io.jcoro.tests.fuzz;
 
+import io.jcoro.core.PrimitiveYield;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -102,6 +103,9 @@ public final class Transcript {
         }
         if (v instanceof Throwable t) {
             return t.getClass().getName();
+        }
+        if (v instanceof PrimitiveYield kind) {
+            return kind.toString(); // a primitive yield seen by a plain Generator: its kind, not its value
         }
         // Program objects (the generated class, its nested classes): identity hashes differ.
         return "<" + v.getClass().getName() + ">";

@@ -1,0 +1,24 @@
+package io.jcoro.tests.fuzz.ref;
+
+import io.jcoro.core.PrimitiveYield;
+import io.jcoro.tests.fuzz.ReferenceRun;
+
+/**
+ * The reference variant's {@code DoubleGenerator}: its {@code yield}, an ordinary call that hands
+ * the driver what a plain {@code Generator} gets from a body's {@code DoubleGenerator.yield}, the
+ * kind {@link PrimitiveYield#DOUBLE} (the value travels as bits only a {@code DoubleGenerator} reads).
+ */
+public final class DoubleGenerator {
+    private DoubleGenerator() {
+    }
+
+    /**
+     * @param value the value (traced by the program before, if at all)
+     * @param <S> what the program takes the sent value as
+     * @return the value sent in
+     */
+    @SuppressWarnings("unchecked")
+    public static <S> S yield(double value) {
+        return (S) ReferenceRun.current().onYield(PrimitiveYield.DOUBLE);
+    }
+}
