@@ -238,11 +238,8 @@ public final class Generator<T> extends GeneratorEngine implements Iterator<T>, 
     /** The value a step returned, or the {@link StopIteration} that ends the iteration. */
     @SuppressWarnings("unchecked")
     private T yielded(Object r) {
-        if (r == DONE) {
-            throw new StopIteration("generator returned", value);
-        }
-        if (r == EXHAUSTED) {
-            throw new StopIteration("generator already finished", null);
+        if (r == DONE || r == EXHAUSTED) {
+            throw stopIteration(r);
         }
         return (T) r;
     }

@@ -352,17 +352,23 @@ abstract class GeneratorEngine extends Continuation {
             STATE.setRelease(this, SUSPENDED);
             return b;
         }
-        if (r == DONE) {
-            throw new StopIteration("generator returned", value);
+        if (r == EXHAUSTED && thrown != null) {
+            throw Diagnostics.<RuntimeException>sneaky(thrown);
         }
-        if (r == EXHAUSTED) {
-            if (thrown != null) {
-                throw Diagnostics.<RuntimeException>sneaky(thrown);
-            }
-            throw new StopIteration("generator already finished", null);
+        if (r == DONE || r == EXHAUSTED) {
+            throw stopIteration(r);
         }
         release(r);
         throw kind.wrongYield((Generator<?>) this, r);
+    }
+
+    /**
+     * @param r {@link #DONE} or {@link #EXHAUSTED}
+     * @return what ends an iteration there: the return value for a body that just returned
+     */
+    final StopIteration stopIteration(Object r) {
+        return r == DONE ? new StopIteration("generator returned", value)
+                : new StopIteration("generator already finished", null);
     }
 
     /** {@link Delegation}: what a delegate's primitive yield left is handed on through this generator. */

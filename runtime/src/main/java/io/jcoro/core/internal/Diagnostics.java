@@ -35,12 +35,10 @@ public final class Diagnostics {
         return f.toStackTraceElement().toString();
     }
 
-    /** @return the user frames from the innermost outwards, the runtime's frames dropped */
-    private static List<StackWalker.StackFrame> userFrames(int limit) {
-        return userFrames(limit, null);
-    }
-
-    /** As {@link #userFrames(int)}, the frames of class {@code facade} (if not null) dropped too. */
+    /**
+     * @return the user frames from the innermost outwards, the runtime's frames dropped, and
+     *         those of class {@code facade} if it is not null
+     */
     private static List<StackWalker.StackFrame> userFrames(int limit, String facade) {
         return WALKER.walk(s -> s.dropWhile(f -> isRuntimeFrame(f) || f.getClassName().equals(facade))
                 .limit(limit).collect(Collectors.toList()));
@@ -103,7 +101,7 @@ public final class Diagnostics {
      */
     static RuntimeException uninstrumentedCaller(Continuation f) {
         f.discardFrames();
-        List<StackWalker.StackFrame> frames = userFrames(2);
+        List<StackWalker.StackFrame> frames = userFrames(2, null);
         String self = frames.isEmpty() ? "<unknown>" : describe(frames.get(0));
         if (frames.size() < 2) {
             return new NotInstrumentedException(self + " cannot suspend: its caller is not a coroutine."

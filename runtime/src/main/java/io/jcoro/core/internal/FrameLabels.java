@@ -19,7 +19,6 @@ final class FrameLabels {
     private static final Map<String, Integer> IDS = new HashMap<>();
     /** Index: id; slot 0 unused. Replaced whole when it grows, so readers need no lock. */
     private static volatile String[] labels = new String[64];
-    private static int next = 1;
 
     private FrameLabels() {
     }
@@ -33,7 +32,7 @@ final class FrameLabels {
         if (known != null) {
             return known;
         }
-        int id = next++;
+        int id = IDS.size() + 1;
         String[] table = labels;
         if (id == table.length) {
             table = Arrays.copyOf(table, table.length * 2);
